@@ -1,0 +1,1 @@
+"""pyqtgraph figures built from domain results; shared by the screens and the briefing PDF."""

@@ -1,0 +1,322 @@
+"""Edits: add, change and delete rows of any table, each in one transaction, returning what changed.
+
+Every edit returns a `Changes` record holding the rows before and after, including the rows that a delete
+cascades to and the references it clears. `undo(changes)` applies the exact inverse, so the UI's undo stack
+needs no per-entity code. Writes go through `Workbook.transaction()`; no other module writes SQL for edits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from immersion.store import schema
+from immersion.store.errors import EditError
+from immersion.store.ids import new_id, now
+from immersion.store.workbook import Workbook
+
+Op = Literal["insert", "update", "delete"]
+_PROTECTED = {"id", "created_at", "updated_at"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row that an edit inserted, updated or deleted."""
+
+    table: str
+    op: Op
+    row_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def account_id(self) -> str | None:
+        row = self.after or self.before or {}
+        if self.table == "accounts":
+            return self.row_id
+        return row.get("account_id")
+
+
+@dataclass
+class Changes:
+    """What one edit did, in the order it did it."""
+
+    items: list[Change] = field(default_factory=list)
+
+    def tables(self) -> set[str]:
+        return {c.table for c in self.items}
+
+    def accounts(self) -> set[str]:
+        return {c.account_id for c in self.items if c.account_id}
+
+    def ids(self, table: str, op: Op | None = None) -> list[str]:
+        return [c.row_id for c in self.items if c.table == table and (op is None or c.op == op)]
+
+    def extend(self, other: Changes) -> Changes:
+        self.items.extend(other.items)
+        return self
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+# -- schema introspection ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[str, ...]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(schema.TABLES[table])
+        return tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+    finally:
+        conn.close()
+
+
+@lru_cache(maxsize=None)
+def _references() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """parent table -> ((child table, child column, ON DELETE action), ...)."""
+    conn = sqlite3.connect(":memory:")
+    refs: dict[str, list[tuple[str, str, str]]] = {}
+    try:
+        for table, ddl in schema.TABLES.items():
+            conn.execute(ddl)
+        for table in schema.TABLES:
+            for row in conn.execute(f"PRAGMA foreign_key_list({table})"):
+                refs.setdefault(row[2], []).append((table, row[3], row[6].upper()))
+    finally:
+        conn.close()
+    return {parent: tuple(children) for parent, children in refs.items()}
+
+
+def columns(table: str) -> tuple[str, ...]:
+    """The columns of a workbook table (raises EditError for an unknown table)."""
+    if table not in schema.TABLES:
+        raise EditError("", f"There is no table “{table}” in a workbook.")
+    return _columns(table)
+
+
+def _check_fields(table: str, values: Mapping[str, Any], allow_protected: bool = False) -> None:
+    known = set(columns(table))
+    unknown = [k for k in values if k not in known or (k in _PROTECTED and not allow_protected)]
+    if unknown:
+        raise EditError("", f"{table} has no editable field {', '.join(sorted(unknown))}.")
+
+
+def _plain(value: Any) -> Any:
+    """Enums and booleans as the workbook stores them."""
+    if isinstance(value, bool):
+        return int(value)
+    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):
+        return value.value
+    return value
+
+
+def _integrity(wb: Workbook, table: str, error: sqlite3.IntegrityError) -> EditError:
+    text = str(error)
+    if "CHECK constraint failed" in text:
+        rule = text.split("CHECK constraint failed:", 1)[-1].strip()
+        return EditError(wb.path, f"That value is not allowed for {table.replace('_', ' ')} ({rule}).")
+    if "UNIQUE constraint failed" in text:
+        return EditError(wb.path, f"That {table.replace('_', ' ').rstrip('s')} already exists.")
+    if "FOREIGN KEY" in text:
+        return EditError(wb.path, f"The {table.replace('_', ' ')} refers to something that does not exist.")
+    if "NOT NULL" in text:
+        column = text.rsplit(".", 1)[-1]
+        return EditError(wb.path, f"{column.replace('_', ' ').capitalize()} is required.")
+    return EditError(wb.path, f"The change was refused: {text}.")
+
+
+def _row(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any] | None:
+    row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return None if row is None else dict(row)
+
+
+# -- primitive operations (inside a transaction) -----------------------------------------------------------------
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> Change:
+    row = {k: _plain(v) for k, v in values.items()}
+    row.setdefault("id", new_id())
+    stamp = now()
+    row.setdefault("created_at", stamp)
+    row.setdefault("updated_at", stamp)
+    names = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
+    return Change(table, "insert", row["id"], None, _row(conn, table, row["id"]))
+
+
+def _update(conn: sqlite3.Connection, table: str, row_id: str, values: Mapping[str, Any],
+            touch: bool = True) -> Change | None:
+    before = _row(conn, table, row_id)
+    if before is None:
+        raise EditError("", f"That {table.replace('_', ' ').rstrip('s')} no longer exists.")
+    changed = {k: _plain(v) for k, v in values.items() if before.get(k) != _plain(v)}
+    if not changed:
+        return None
+    if touch:
+        changed["updated_at"] = now()
+    sets = ", ".join(f"{k} = ?" for k in changed)
+    conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*changed.values(), row_id))
+    return Change(table, "update", row_id, before, _row(conn, table, row_id))
+
+
+def _collect_delete(conn: sqlite3.Connection, table: str, ids: list[str],
+                    doomed: dict[tuple[str, str], dict[str, Any]], order: list[tuple[str, str]]) -> None:
+    fresh = [i for i in ids if (table, i) not in doomed]
+    if not fresh:
+        return
+    for start in range(0, len(fresh), 500):
+        chunk = fresh[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
+            doomed[(table, row["id"])] = dict(row)
+            order.append((table, row["id"]))
+    for child, column, action in _references().get(table, ()):
+        if action != "CASCADE":
+            continue
+        for start in range(0, len(fresh), 500):
+            chunk = fresh[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            child_ids = [r[0] for r in conn.execute(f"SELECT id FROM {child} WHERE {column} IN ({marks})", chunk)]
+            _collect_delete(conn, child, child_ids, doomed, order)
+
+
+def _delete(conn: sqlite3.Connection, table: str, row_ids: Iterable[str]) -> Changes:
+    doomed: dict[tuple[str, str], dict[str, Any]] = {}
+    order: list[tuple[str, str]] = []
+    _collect_delete(conn, table, list(row_ids), doomed, order)
+    changes = Changes()
+    # References that ON DELETE SET NULL will clear, on rows that survive: recorded so undo can restore them.
+    by_table: dict[str, list[str]] = {}
+    for t, i in order:
+        by_table.setdefault(t, []).append(i)
+    for parent, ids in by_table.items():
+        for child, column, action in _references().get(parent, ()):
+            if action != "SET NULL":
+                continue
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for row in conn.execute(f"SELECT * FROM {child} WHERE {column} IN ({marks})", chunk):
+                    if (child, row["id"]) in doomed:
+                        continue
+                    before = dict(row)
+                    after = dict(before, **{column: None})
+                    changes.items.append(Change(child, "update", row["id"], before, after))
+    deletions = [Change(t, "delete", i, doomed[(t, i)], None) for t, i in order]
+    top = [i for t, i in order if t == table]
+    for start in range(0, len(top), 500):
+        chunk = top[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+    # Deletions first (parents before children), then the cleared references.
+    return Changes(deletions + changes.items)
+
+
+# -- public edits ----------------------------------------------------------------------------------------------
+
+
+def add(wb: Workbook, table: str, **values: Any) -> Changes:
+    """Insert one row; `values` are column names. The new row's id is `changes.items[0].row_id`."""
+    _check_fields(table, values, allow_protected=False)
+    try:
+        with wb.transaction() as conn:
+            return Changes([_insert(conn, table, values)])
+    except sqlite3.IntegrityError as error:
+        raise _integrity(wb, table, error) from None
+
+
+def change(wb: Workbook, table: str, row_id: str, **values: Any) -> Changes:
+    """Update fields of one row; unchanged values are not written. Empty Changes when nothing differs."""
+    _check_fields(table, values)
+    try:
+        with wb.transaction() as conn:
+            item = _update(conn, table, row_id, values)
+            return Changes([item] if item else [])
+    except sqlite3.IntegrityError as error:
+        raise _integrity(wb, table, error) from None
+
+
+def delete(wb: Workbook, table: str, *row_ids: str) -> Changes:
+    """Delete rows and, as the schema says, what cascades from them; the result can be undone."""
+    columns(table)
+    with wb.transaction() as conn:
+        return _delete(conn, table, list(row_ids))
+
+
+def undo(wb: Workbook, changes: Changes) -> Changes:
+    """Apply the exact inverse of `changes` in one transaction and return what that did (for redo)."""
+    return apply_inverse(wb, changes)
+
+
+def redo(wb: Workbook, changes: Changes) -> Changes:
+    """Re-apply `changes` (as returned by an earlier edit) in one transaction."""
+    return _apply(wb, changes.items)
+
+
+def apply_inverse(wb: Workbook, changes: Changes) -> Changes:
+    """Undo `changes`, newest step first. Foreign keys are checked at commit, so order within is free."""
+    inverse: list[Change] = []
+    for item in reversed(changes.items):
+        if item.op == "insert":
+            inverse.append(Change(item.table, "delete", item.row_id, item.after, None))
+        elif item.op == "delete":
+            inverse.append(Change(item.table, "insert", item.row_id, None, item.before))
+        else:
+            inverse.append(Change(item.table, "update", item.row_id, item.after, item.before))
+    return _apply(wb, inverse)
+
+
+def _apply(wb: Workbook, items: list[Change]) -> Changes:
+    try:
+        with wb.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            done = Changes()
+            for item in items:
+                if item.op == "insert":
+                    assert item.after is not None
+                    if _row(conn, item.table, item.row_id) is None:
+                        done.items.append(_insert(conn, item.table, item.after))
+                elif item.op == "delete":
+                    done.extend(_delete(conn, item.table, [item.row_id]))
+                else:
+                    assert item.after is not None
+                    values = {k: v for k, v in item.after.items() if k not in ("id", "created_at")}
+                    result = _update(conn, item.table, item.row_id, values, touch=False)
+                    if result:
+                        done.items.append(result)
+            return done
+    except sqlite3.IntegrityError as error:
+        raise _integrity(wb, items[0].table if items else "workbook", error) from None
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def get(wb: Workbook, table: str, row_id: str) -> dict[str, Any] | None:
+    columns(table)
+    return _row(wb.conn, table, row_id)
+
+
+def rows(wb: Workbook, table: str, order_by: str | None = None, **where: Any) -> list[dict[str, Any]]:
+    """All rows of `table` matching equality filters, e.g. `rows(wb, "goals", account_id=a, order_by="rank")`."""
+    _check_fields(table, where, allow_protected=True)
+    clause = " AND ".join(f"{k} IS ?" for k in where)
+    sql = f"SELECT * FROM {table}" + (f" WHERE {clause}" if clause else "")
+    if order_by:
+        for part in order_by.split(","):
+            name = part.strip().split()[0]
+            if name not in columns(table):
+                raise EditError(wb.path, f"{table} cannot be sorted by {name}.")
+        sql += f" ORDER BY {order_by}"
+    return [dict(r) for r in wb.conn.execute(sql, tuple(_plain(v) for v in where.values()))]
+
+
+def count(wb: Workbook, table: str) -> int:
+    columns(table)
+    return wb.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

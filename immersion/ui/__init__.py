@@ -1,0 +1,1 @@
+"""Widgets, item models, dialogs, undo commands and the main window."""
