@@ -89,9 +89,19 @@ def restore_backup(backup: Path, workbook: Path) -> None:
     The backup is checked first; the current file, if it still opens, is itself backed up; the replacement is
     written beside the workbook and moved over it in one step, so a failure leaves the workbook as it was.
     """
+    from immersion.store.lock import WorkbookLock
     from immersion.store.workbook import Workbook, read_header
 
     read_header(backup)
+    lock = WorkbookLock(workbook)
+    lock.acquire()  # refuses while another Immersion has the workbook open
+    try:
+        _restore(backup, workbook, Workbook)
+    finally:
+        lock.release()
+
+
+def _restore(backup: Path, workbook: Path, Workbook) -> None:  # noqa: ANN001, N803 - class passed to avoid a cycle
     check = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -100,7 +110,7 @@ def restore_backup(backup: Path, workbook: Path) -> None:
         check.close()
     if workbook.exists():
         try:
-            current = Workbook.open(workbook, read_only=True)
+            current = Workbook.open(workbook, read_only=True)  # read-only: takes no lock
         except WorkbookError:
             current = None  # damaged: nothing worth keeping beyond the file itself
         if current is not None:
