@@ -1,0 +1,135 @@
+"""Read-side queries that screens need: the portfolio summary and an account's alignment inputs.
+
+Rows come back as domain entities; the numbers are computed by `immersion.domain`. Loads are done in bulk (one
+query per table for the whole portfolio) so the sidebar of a 1,000-account workbook fills in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from immersion.domain.alignment import Alignment, compute_alignment
+from immersion.domain.models import TABLE_OF, Goal, Idea, IdeaGoal, Investment, InvestmentGoal
+from immersion.store import edits
+from immersion.store.workbook import Workbook
+
+T = TypeVar("T")
+
+
+def load(wb: Workbook, model: type[T], order_by: str | None = None, **where: Any) -> list[T]:
+    """Rows of the model's table as entities, e.g. `load(wb, Goal, account_id=a, order_by="rank")`."""
+    return [model.from_row(row) for row in edits.rows(wb, TABLE_OF[model], order_by=order_by, **where)]  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class AlignmentInputs:
+    goals: list[Goal]
+    ideas: list[Idea]
+    idea_goals: list[IdeaGoal]
+    investments: list[Investment]
+    investment_goals: list[InvestmentGoal]
+
+    def compute(self) -> Alignment:
+        return compute_alignment(self.goals, self.ideas, self.idea_goals, self.investments, self.investment_goals)
+
+
+def _by_account(items: Iterable[T], key: str = "account_id") -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        grouped[getattr(item, key)].append(item)
+    return grouped
+
+
+def alignment_inputs(wb: Workbook, account_id: str | None = None) -> dict[str, AlignmentInputs]:
+    """What the alignment of each account (or just one) is computed from, keyed by account id."""
+    where = "" if account_id is None else " WHERE account_id = ?"
+    params: tuple[str, ...] = () if account_id is None else (account_id,)
+    conn = wb.conn
+    goals = [Goal.from_row(r) for r in conn.execute(f"SELECT * FROM goals{where} ORDER BY rank", params)]
+    ideas = [Idea.from_row(r) for r in conn.execute(f"SELECT * FROM ideas{where}", params)]
+    investments = [Investment.from_row(r) for r in conn.execute(f"SELECT * FROM investments{where}", params)]
+    link_where = "" if account_id is None else " WHERE i.account_id = ?"
+    idea_links = conn.execute(
+        f"SELECT l.*, i.account_id AS owner FROM idea_goals l JOIN ideas i ON i.id = l.idea_id{link_where}", params
+    ).fetchall()
+    money_links = conn.execute(
+        "SELECT l.*, i.account_id AS owner FROM investment_goals l JOIN investments i ON i.id = l.investment_id"
+        + link_where,
+        params,
+    ).fetchall()
+    goals_of, ideas_of, money_of = _by_account(goals), _by_account(ideas), _by_account(investments)
+    idea_links_of: dict[str, list[IdeaGoal]] = defaultdict(list)
+    for row in idea_links:
+        idea_links_of[row["owner"]].append(IdeaGoal.from_row(row))
+    money_links_of: dict[str, list[InvestmentGoal]] = defaultdict(list)
+    for row in money_links:
+        money_links_of[row["owner"]].append(InvestmentGoal.from_row(row))
+    ids = [account_id] if account_id else [r[0] for r in conn.execute("SELECT id FROM accounts")]
+    return {
+        a: AlignmentInputs(goals_of[a], ideas_of[a], idea_links_of[a], money_of[a], money_links_of[a]) for a in ids
+    }
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """One line of the portfolio sidebar."""
+
+    id: str
+    name: str
+    tier: str
+    industry: str | None
+    alignment: float | None
+    alignment_reason: str | None
+    alignment_explain: str
+    open_goals: int
+    overdue_actions: int
+    last_activity: str | None
+    next_meeting: str | None
+
+
+def portfolio_summary(wb: Workbook, today: _dt.date | None = None) -> list[AccountSummary]:
+    """Every account with its tier, alignment index and activity, sorted by name."""
+    today = today or _dt.date.today()
+    now = _dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
+    conn = wb.conn
+    inputs = alignment_inputs(wb)
+    overdue = dict(
+        conn.execute(
+            "SELECT account_id, count(*) FROM action_items WHERE done = 0 AND due_date < ? GROUP BY account_id",
+            (today.isoformat(),),
+        ).fetchall()
+    )
+    last = dict(
+        conn.execute(
+            "SELECT account_id, max(starts_at) FROM meetings WHERE starts_at <= ? GROUP BY account_id", (now,)
+        ).fetchall()
+    )
+    upcoming = dict(
+        conn.execute(
+            "SELECT account_id, min(starts_at) FROM meetings WHERE starts_at > ? GROUP BY account_id", (now,)
+        ).fetchall()
+    )
+    result = []
+    for row in conn.execute("SELECT id, name, tier, industry FROM accounts ORDER BY name COLLATE NOCASE, id"):
+        account = row["id"]
+        alignment = inputs[account].compute()
+        result.append(
+            AccountSummary(
+                id=account,
+                name=row["name"],
+                tier=row["tier"],
+                industry=row["industry"],
+                alignment=alignment.index,
+                alignment_reason=alignment.reason,
+                alignment_explain=alignment.explain(),
+                open_goals=sum(1 for g in inputs[account].goals if g.status.is_open),
+                overdue_actions=overdue.get(account, 0),
+                last_activity=last.get(account),
+                next_meeting=upcoming.get(account),
+            )
+        )
+    return result
