@@ -218,6 +218,28 @@ def _delete(conn: sqlite3.Connection, table: str, row_ids: Iterable[str]) -> Cha
     return Changes(deletions + changes.items)
 
 
+# -- rules that span rows (checked inside the edit's transaction, before it commits) -------------------------
+
+
+def _shares_within_amount(conn: sqlite3.Connection, item: Change) -> None:
+    row = item.after or item.before or {}
+    total = conn.execute(
+        "SELECT coalesce(sum(share), 0) FROM investment_goals WHERE investment_id = ?", (row.get("investment_id"),)
+    ).fetchone()[0]
+    if total > 1.000001:
+        raise EditError("", f"The goals' shares of an investment add up to {total:.0%}; at most 100% is possible.")
+
+
+_RULES = {"investment_goals": _shares_within_amount}
+
+
+def _enforce(conn: sqlite3.Connection, items: Iterable[Change]) -> None:
+    for item in items:
+        rule = _RULES.get(item.table)
+        if rule and item.op != "delete":
+            rule(conn, item)
+
+
 # -- public edits ----------------------------------------------------------------------------------------------
 
 
@@ -226,7 +248,9 @@ def add(wb: Workbook, table: str, **values: Any) -> Changes:
     _check_fields(table, values, allow_protected=False)
     try:
         with wb.transaction() as conn:
-            return Changes([_insert(conn, table, values)])
+            done = Changes([_insert(conn, table, values)])
+            _enforce(conn, done.items)
+            return done
     except sqlite3.IntegrityError as error:
         raise _integrity(wb, table, error) from None
 
@@ -237,7 +261,9 @@ def change(wb: Workbook, table: str, row_id: str, **values: Any) -> Changes:
     try:
         with wb.transaction() as conn:
             item = _update(conn, table, row_id, values)
-            return Changes([item] if item else [])
+            done = Changes([item] if item else [])
+            _enforce(conn, done.items)
+            return done
     except sqlite3.IntegrityError as error:
         raise _integrity(wb, table, error) from None
 
@@ -290,6 +316,7 @@ def _apply(wb: Workbook, items: list[Change]) -> Changes:
                     result = _update(conn, item.table, item.row_id, values, touch=False)
                     if result:
                         done.items.append(result)
+            _enforce(conn, done.items)
             return done
     except sqlite3.IntegrityError as error:
         raise _integrity(wb, items[0].table if items else "workbook", error) from None

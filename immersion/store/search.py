@@ -55,8 +55,40 @@ def install(conn: sqlite3.Connection) -> None:
         )
 
 
+def _has_index(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone() is not None
+
+
+def _trigger_count(conn: sqlite3.Connection) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'"
+    ).fetchone()[0]
+
+
+def is_intact(conn: sqlite3.Connection) -> bool:
+    """Cheap test used on every open: the index table and all its triggers exist."""
+    return _has_index(conn) and _trigger_count(conn) == 3 * len(SEARCH_SOURCES)
+
+
+def repair(conn: sqlite3.Connection) -> None:
+    """Rebuild a missing or incomplete index (it is derived data: nothing of the user's is lost)."""
+    from immersion.store.schema import SEARCH_TABLE
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _has_index(conn):
+            conn.execute(SEARCH_TABLE)
+        install(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def check(conn: sqlite3.Connection) -> list[str]:
     """Problems with the index: missing triggers or rows out of step with the tables."""
+    if not _has_index(conn):
+        return ["search index: the table is missing (it is rebuilt when the workbook is opened for editing)"]
     problems = []
     triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for kind, table, *_ in SEARCH_SOURCES:

@@ -198,6 +198,10 @@ class Workbook:
                         f"“{path.name}” could not be upgraded to this version ({error}). "
                         "A backup was taken before the upgrade; nothing was lost.",
                     ) from error
+            from immersion.store import search
+
+            if not search.is_intact(conn):
+                search.repair(conn)
             _stamp_meta(conn)
         except BaseException:
             lock.release()

@@ -130,3 +130,17 @@ def test_full_disk_is_reported_and_nothing_is_half_written(wb: Workbook, account
         edits.add(wb, "accounts", name="Big", notes="x" * 200_000)
     assert _snapshot(wb) == before
     edits.change(wb, "accounts", account, tier="growth")  # small edits still fit
+
+
+def test_goal_shares_of_an_investment_cannot_pass_100_percent(wb: Workbook, account: str) -> None:
+    goals = [edits.add(wb, "goals", account_id=account, title=t, category="financial").items[0].row_id
+             for t in ("A", "B")]
+    spend = edits.add(wb, "investments", account_id=account, name="Line review", kind="people", amount=50_000,
+                      period="2026-Q2").items[0].row_id
+    link = edits.add(wb, "investment_goals", investment_id=spend, goal_id=goals[0], share=0.6).items[0].row_id
+    with pytest.raises(EditError, match="110%"):
+        edits.add(wb, "investment_goals", investment_id=spend, goal_id=goals[1], share=0.5)
+    edits.add(wb, "investment_goals", investment_id=spend, goal_id=goals[1], share=0.4)
+    with pytest.raises(EditError, match="at most 100%"):
+        edits.change(wb, "investment_goals", link, share=0.7)
+    assert [r["share"] for r in edits.rows(wb, "investment_goals", order_by="share")] == [0.4, 0.6]
