@@ -29,7 +29,8 @@ from immersion.domain.gap_finder import Gap, GapKind, gaps
 from immersion.domain.models import MODEL_OF, TABLE_OF
 
 __all__ = [
-    "MODEL_OF", "TABLE_OF", "Alignment", "CategoryAlignment", "Contribution", "Gap", "GapKind", "GoalAlignment",
+    "MODEL_OF", "TABLE_OF", "Alignment", "CategoryAlignment", "Contribution", "Gap", "GapKind",
+    "GoalAlignment",
     "Period", "PeriodKind", "Quadrant", "RoiBasis", "RoiResult", "compute_alignment", "contribution",
     "contributions", "gaps", "mutual_value", "parse_period", "quadrant", "quadrant_text", "roi",
 ]
