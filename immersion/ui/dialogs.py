@@ -1,0 +1,96 @@
+"""Every modal question the main window asks, as small functions that tests replace with `monkeypatch`.
+
+The window calls these through the module (`dialogs.show_error(...)`), never through imported names, so a test
+can patch `immersion.ui.dialogs.show_error` and the window picks the patch up. The dialog classes are imported
+when first needed: none of them is on the way to the first window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from immersion import APP_ID, APP_NAME, __version__
+
+EXTENSION = ".immersion"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def _filter() -> str:
+    return _tr("Immersion workbooks (*.immersion);;All files (*)")
+
+
+def with_extension(path: Path) -> Path:
+    """`path` with the `.immersion` extension added when it has none."""
+    return path if path.suffix.lower() == EXTENSION else path.with_name(path.name + EXTENSION)
+
+
+def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path | None:
+    """Ask which workbook to open; None when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getOpenFileName(parent, _tr("Open Workbook"), str(directory or ""), _filter())
+    return Path(name) if name else None
+
+
+def ask_new_path(parent: QWidget | None, directory: Path | None = None) -> Path | None:
+    """Ask where to create a new, empty workbook; the `.immersion` extension is added when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    suggested = str((directory or Path.home()) / _tr("New workbook.immersion"))
+    name, _ = QFileDialog.getSaveFileName(parent, _tr("New Workbook"), suggested, _filter())
+    return with_extension(Path(name)) if name else None
+
+
+def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save a copy of the open workbook."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save a Copy"), str(suggested), _filter())
+    return with_extension(Path(name)) if name else None
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something did not work; `text` is a full sentence from the store."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def ask_open_read_only(parent: QWidget | None, title: str, text: str) -> bool:
+    """Offer to open a workbook read-only (it is locked by another Immersion, or from a newer version)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Cancel, parent)
+    read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def show_about(parent: QWidget | None, workbook: Path | None) -> None:
+    """The About box: version, application id and the open workbook's path."""
+    import html
+    import platform
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
+
+    tagline = _tr("An offline workbook for key-account managers and sales leaders: mutual purpose, not products.")
+    where = html.escape(str(workbook)) if workbook else _tr("No workbook is open.")
+    text = (
+        f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>"
+        f"<p>{html.escape(tagline)}</p>"
+        f"<p><b>{html.escape(_tr('Workbook'))}</b><br>{where}</p>"
+        f"<p><small>{html.escape(_tr('Application id'))}: {html.escape(APP_ID)}<br>"
+        f"Qt {html.escape(qVersion())} · PySide6 {html.escape(pyside_version)} · "
+        f"Python {html.escape(platform.python_version())}</small></p>"
+    )
+    QMessageBox.about(parent, _tr("About Immersion"), text)

@@ -1,0 +1,381 @@
+"""The main window: the portfolio sidebar beside the workspace, the menus, and opening and closing workbooks.
+
+The window owns the open `Workbook` and hands it to pages through a `PageContext`; widgets never hold a
+connection. Startup is two-step: the window is shown empty, and the workbook is opened right after the first
+paint (`open_startup`), so the window appears before any workbook work is done. `ready` is emitted once the
+portfolio is in the sidebar and painted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+
+from immersion import APP_NAME
+from immersion.store.errors import WorkbookError, WorkbookLocked, WorkbookMissing, WorkbookTooNew
+from immersion.store.workbook import EXTENSION, Workbook
+from immersion.ui import dialogs, formatting, menus
+from immersion.ui.pages import PageContext
+from immersion.ui.settings import Settings
+from immersion.ui.sidebar import PortfolioSidebar
+from immersion.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+
+    from immersion.store.queries import AccountSummary
+
+READY_FALLBACK_MS = 1000
+
+
+def workbook_urls(paths: list[Path]) -> list[Path]:
+    """The workbook files among dropped paths."""
+    return [path for path in paths if path.suffix.lower() == EXTENSION and path.is_file()]
+
+
+class MainWindow(QMainWindow):
+    """The Immersion main window.
+
+    Args:
+        settings: where recent files and the window layout are kept.
+        interactive: when False (smoke tests, `--quit-when-ready`), problems are reported through
+            `open_failed` instead of message boxes.
+
+    Signals:
+        first_painted(): the window has been painted for the first time.
+        ready(): the portfolio of a newly opened workbook is loaded and painted.
+        open_failed(str): a workbook could not be opened; the argument is the user sentence.
+        workbook_changed(): a workbook was opened or closed.
+    """
+
+    first_painted = Signal()
+    ready = Signal()
+    open_failed = Signal(str)
+    workbook_changed = Signal()
+
+    def __init__(self, settings: Settings | None = None, interactive: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.interactive = interactive
+        self.workbook: Workbook | None = None
+        self._summaries: tuple[AccountSummary, ...] = ()
+        self._painted = False
+        self._ready_pending = False
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+
+        self.sidebar = PortfolioSidebar(self)
+        self.actions_ = menus.WindowActions(self)
+        self.workspace = Workspace(self.actions_.welcome(), self)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 840])
+        self.setCentralWidget(self.splitter)
+        self.read_only_label = QLabel(self.tr("Read-only"), self)
+        self.read_only_label.setToolTip(self.tr("Changes to this workbook cannot be saved."))
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.read_only_label.hide()
+
+        self.recent_menu = self.actions_.build_menus(self.menuBar())
+        self.sidebar.account_changed.connect(self._account_changed)
+        self._restore_layout()
+        self._refresh_recent()
+        self._update_state()
+
+    # -- opening and closing -------------------------------------------------------------------------------------
+
+    def open_startup(self, path: Path, read_only: bool = False, create_demo: bool = False) -> bool:
+        """Open the workbook the app was started with, creating the demo workbook first when asked."""
+        if create_demo and not path.exists():
+            self.statusBar().showMessage(self.tr("Creating the demo workbook…"))
+            self.repaint()
+            try:
+                with menus.busy():
+                    from immersion.store.demo import write_demo
+
+                    write_demo(path)
+            except (WorkbookError, OSError) as error:
+                self._report(self.tr("The demo workbook could not be created"), str(error))
+                return False
+        return self.open_workbook(path, read_only)
+
+    def open_workbook(self, path: Path | str, read_only: bool = False) -> bool:
+        """Open `path` in place of the current workbook; on failure the current one stays open.
+
+        Returns:
+            Whether the workbook is now open.
+        """
+        path = Path(path).absolute()
+        current = self.workbook
+        if current is not None and current.path.resolve() == path.resolve():
+            if current.read_only == read_only or (read_only is False and current.read_only_reason):
+                self.statusBar().showMessage(self.tr("“%1” is already open.").replace("%1", path.name))
+                return True
+            self._close_workbook()  # switching between read-only and read-write: our own lock is in the way
+        try:
+            with menus.busy():
+                workbook = Workbook.open(path, read_only=read_only)
+        except (WorkbookLocked, WorkbookTooNew) as error:
+            if not read_only and self.interactive and dialogs.ask_open_read_only(
+                self, self.tr("Open Read-Only?"), str(error)
+            ):
+                return self.open_workbook(path, read_only=True)
+            self._report(self.tr("The workbook could not be opened"), str(error))
+            return False
+        except WorkbookError as error:
+            if isinstance(error, WorkbookMissing):
+                self.settings.remove_recent(path)
+                self._refresh_recent()
+            self._report(self.tr("The workbook could not be opened"), str(error))
+            return False
+        try:
+            with menus.busy():
+                summaries = self._load_summaries(workbook)
+        except WorkbookError as error:
+            workbook.close()
+            self._report(self.tr("The workbook could not be read"), str(error))
+            return False
+        self._close_workbook()
+        self.workbook = workbook
+        self._summaries = tuple(summaries)
+        self.settings.add_recent(path)
+        self._refresh_recent()
+        self.sidebar.set_summaries(self._summaries)
+        self._show_selection()
+        self._update_state()
+        count = len(self._summaries)
+        self.statusBar().showMessage(
+            self.tr("Opened %1 — %2").replace("%1", path.name).replace(
+                "%2", self.tr("1 account") if count == 1 else self.tr("%1 accounts").replace("%1", formatting.count_text(count))
+            )
+        )
+        self.workbook_changed.emit()
+        QTimer.singleShot(0, self._emit_ready)
+        return True
+
+    def refresh_portfolio(self) -> None:
+        """Reload the portfolio summary after the workbook changed (for pages that edit it)."""
+        if self.workbook is None:
+            return
+        self._summaries = tuple(self._load_summaries(self.workbook))
+        self.sidebar.set_summaries(self._summaries)
+        self._show_selection()
+
+    def close_workbook(self) -> None:
+        """Close the open workbook; the window shows the welcome panel."""
+        if self.workbook is None:
+            return
+        name = self.workbook.path.name
+        self._close_workbook()
+        self.sidebar.set_summaries(())
+        self._show_selection()
+        self._update_state()
+        self.statusBar().showMessage(self.tr("Closed %1").replace("%1", name))
+        self.workbook_changed.emit()
+
+    def _close_workbook(self) -> None:
+        if self.workbook is not None:
+            self.workbook.close()
+            self.workbook = None
+            self._summaries = ()
+
+    @staticmethod
+    def _load_summaries(workbook: Workbook) -> list[AccountSummary]:
+        # Imported here: the queries pull in the domain, which the empty first window does not need.
+        from immersion.store.queries import portfolio_summary
+
+        return portfolio_summary(workbook)
+
+    def _report(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message)
+        if self.interactive:
+            dialogs.show_error(self, title, message)
+        self.open_failed.emit(message)
+
+    def _emit_ready(self) -> None:
+        # "ready" promises a painted portfolio, not just a filled model: emitted after the next paint.
+        if self.isVisible() and not self.isMinimized():
+            self._ready_pending = True
+            self.update()
+            QTimer.singleShot(READY_FALLBACK_MS, self._ready_without_paint)
+        else:
+            self.ready.emit()
+
+    def _ready_without_paint(self) -> None:
+        """A window that is shown but never exposed (another desktop) gets no paint; be ready anyway."""
+        if self._ready_pending:
+            self._ready_pending = False
+            self.ready.emit()
+
+    # -- selection and pages -------------------------------------------------------------------------------------
+
+    def summaries(self) -> tuple[AccountSummary, ...]:
+        return self._summaries
+
+    def _account_changed(self, _account_id: str | None) -> None:
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        account_id = self.sidebar.current_account_id()
+        account = next((item for item in self._summaries if item.id == account_id), None)
+        self.workspace.set_context(PageContext(self.workbook, self._summaries, account))
+        self.actions_.update_pages(self.workbook is not None, account is not None)
+
+    def show_portfolio(self) -> None:
+        self.sidebar.clear_selection()
+
+    def show_account_page(self, name: str) -> None:
+        """Show account page `name`, selecting the first account when none is selected."""
+        if self.sidebar.current_account_id() is None and self._summaries:
+            self.sidebar.select_account(self.sidebar.model.summary(0).id)
+        if self.sidebar.current_account_id() is not None:
+            self.workspace.show_page(name)
+
+    # -- state shown in the window -------------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        workbook = self.workbook
+        if workbook is None:
+            self.setWindowTitle(APP_NAME)
+        else:
+            suffix = f" {self.tr('(read-only)')}" if workbook.read_only else ""
+            self.setWindowTitle(f"{workbook.path.stem}{suffix}")
+        self.read_only_label.setVisible(workbook is not None and workbook.read_only)
+        self.sidebar.setEnabled(workbook is not None)
+        self.actions_.update_workbook(workbook is not None)
+
+    def _refresh_recent(self) -> None:
+        self.actions_.fill_recent(self.recent_menu, self.settings.recent_files())
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._refresh_recent()
+
+    # -- layout --------------------------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.layout("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            self.resize(min(1200, int(available.width() * 0.9)), min(760, int(available.height() * 0.9)))
+        splitter = self.settings.layout("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self.settings.layout("sidebar-header")
+        if header is not None:
+            self.sidebar.restore_header_state(header)
+
+    def save_layout(self) -> None:
+        self.settings.set_layout("geometry", self.saveGeometry())
+        self.settings.set_layout("splitter", self.splitter.saveState())
+        self.settings.set_layout("sidebar-header", self.sidebar.header_state())
+        self.settings.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        if self._ready_pending:
+            self._ready_pending = False
+            QTimer.singleShot(0, self.ready.emit)  # after the children of this paint are painted too
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.interactive:  # a headless run (smoke test) must not overwrite the user's window layout
+            self.save_layout()
+        self._close_workbook()
+        super().closeEvent(event)
+
+    # -- drag and drop -------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return workbook_urls([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDropEvent) -> None:
+        if self._dropped(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped(event)
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Opened after the drop returns, so that a message box does not block the drag source.
+        QTimer.singleShot(0, lambda: self.open_workbook(files[0]))
+
+    # -- commands of the File and Help menus ---------------------------------------------------------------------
+
+    def ask_open(self) -> None:
+        directory = self.workbook.path.parent if self.workbook is not None else None
+        path = dialogs.ask_open_path(self, directory)
+        if path is not None:
+            self.open_workbook(path)
+
+    def ask_new(self) -> None:
+        directory = self.workbook.path.parent if self.workbook is not None else None
+        path = dialogs.ask_new_path(self, directory)
+        if path is not None:
+            self.new_workbook(path)
+
+    def new_workbook(self, path: Path) -> bool:
+        """Create an empty workbook at `path` (replacing a file there that no one has open) and open it."""
+        path = dialogs.with_extension(Path(path)).absolute()
+        if self.workbook is not None and self.workbook.path.resolve() == path.resolve():
+            self._report(self.tr("The workbook could not be created"),
+                         self.tr("“%1” is the open workbook; choose another name.").replace("%1", path.name))
+            return False
+        try:
+            with menus.busy():
+                if path.exists():
+                    menus.ensure_not_in_use(path)
+                workbook = Workbook.create(path, overwrite=True)
+        except WorkbookError as error:
+            self._report(self.tr("The workbook could not be created"), str(error))
+            return False
+        workbook.close()
+        return self.open_workbook(path)
+
+    def ask_save_copy(self) -> None:
+        if self.workbook is None:
+            return
+        source = self.workbook.path
+        suggested = source.with_name(self.tr("%1 copy").replace("%1", source.stem) + EXTENSION)
+        target = dialogs.ask_copy_path(self, suggested)
+        if target is not None:
+            self.save_copy(target)
+
+    def save_copy(self, target: Path) -> bool:
+        """Write a complete copy of the open workbook to `target`; the open workbook stays as it is."""
+        if self.workbook is None:
+            return False
+        try:
+            with menus.busy():
+                written = self.workbook.save_copy(target)
+        except WorkbookError as error:
+            self._report(self.tr("The copy could not be saved"), str(error))
+            return False
+        self.statusBar().showMessage(self.tr("Saved a copy as %1").replace("%1", str(written)))
+        return True
+
+    def about(self) -> None:
+        dialogs.show_about(self, self.workbook.path if self.workbook is not None else None)

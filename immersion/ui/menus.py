@@ -1,0 +1,160 @@
+"""The main window's actions and menus (File, View, Help), with their standard shortcuts.
+
+Kept apart from the window so that the window class is about workbooks and pages, and so later issues add
+their commands (Edit → Undo/Redo, Account → …) in one place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
+
+from immersion import paths
+from immersion.store.errors import WorkbookError, WorkbookLocked
+from immersion.store.lock import WorkbookLock
+from immersion.ui.pages import Scope, pages
+
+if TYPE_CHECKING:
+    from immersion.ui.main_window import MainWindow
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """Show the wait cursor while a short piece of work runs on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def ensure_not_in_use(path: Path) -> None:
+    """Raise WorkbookError when another Immersion has `path` open, so that it is not replaced under it."""
+    lock = WorkbookLock(path)
+    try:
+        lock.acquire()
+    except WorkbookLocked as error:
+        raise WorkbookError(
+            path,
+            QApplication.translate("Menus", "“%1” is open in another Immersion (%2); choose another name.")
+            .replace("%1", path.name)
+            .replace("%2", error.holder.describe()),
+        ) from None
+    lock.release()
+
+
+class WindowActions(QObject):
+    """Every action of the main window, created once and placed in the menus."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new = self._action(self.tr("&New Workbook…"), window.ask_new, QKeySequence.StandardKey.New,
+                                self.tr("Create an empty workbook"))
+        self.open = self._action(self.tr("&Open Workbook…"), window.ask_open, QKeySequence.StandardKey.Open,
+                                 self.tr("Open a workbook file"))
+        self.demo = self._action(self.tr("Open &Demo Workbook"), self._open_demo, None,
+                                 self.tr("Open the demo portfolio (created in your data folder if missing)"))
+        self.save_copy = self._action(self.tr("Save a &Copy…"), window.ask_save_copy,
+                                      QKeySequence.StandardKey.SaveAs,
+                                      self.tr("Write a complete copy of the workbook to another file"))
+        self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
+                                  self.tr("Close the open workbook"))
+        self.quit = self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit,
+                                 self.tr("Quit Immersion"))
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.portfolio = self._action(self.tr("&Portfolio"), window.show_portfolio, QKeySequence("Alt+Home"),
+                                      self.tr("Show the whole portfolio"))
+        self.find = self._action(self.tr("&Find Account"), window.sidebar.focus_filter, QKeySequence.StandardKey.Find,
+                                 self.tr("Filter the accounts in the sidebar"))
+        self.pages: dict[str, QAction] = {}
+        for spec in pages(Scope.ACCOUNT):
+            action = self._action(spec.display_title(), lambda _=False, n=spec.name: window.show_account_page(n),
+                                  QKeySequence(spec.shortcut) if spec.shortcut else None)
+            self.pages[spec.name] = action
+        self.about = self._action(self.tr("&About Immersion"), window.about, None,
+                                  self.tr("Version, application id and the open workbook"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.clear_recent = self._action(self.tr("Clear Menu"), window.clear_recent)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def welcome(self) -> list[QAction]:
+        """The actions offered when no workbook is open."""
+        return [self.new, self.open, self.demo]
+
+    def build_menus(self, bar: QMenuBar) -> QMenu:
+        """Fill the menu bar; returns the Open Recent submenu."""
+        file = bar.addMenu(self.tr("&File"))
+        file.addAction(self.new)
+        file.addAction(self.open)
+        recent = file.addMenu(self.tr("Open &Recent"))
+        recent.setObjectName("RecentMenu")
+        file.addAction(self.demo)
+        file.addSeparator()
+        file.addAction(self.save_copy)
+        file.addAction(self.close)
+        file.addSeparator()
+        file.addAction(self.quit)
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.portfolio)
+        for action in self.pages.values():
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.find)
+        help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(self.about)
+        return recent
+
+    def fill_recent(self, menu: QMenu, files: list[Path]) -> None:
+        """List recent workbooks, newest first, numbered for the keyboard."""
+        for action in menu.actions():
+            if action is not self.clear_recent:
+                menu.removeAction(action)
+                action.deleteLater()
+        menu.removeAction(self.clear_recent)
+        for number, path in enumerate(files, start=1):
+            name = path.name.replace("&", "&&")
+            action = QAction(f"&{number} {name}" if number < 10 else name, menu)
+            action.setData(str(path))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.window.open_workbook(p))
+            menu.addAction(action)
+        if files:
+            menu.addSeparator()
+            menu.addAction(self.clear_recent)
+        menu.setEnabled(bool(files))
+
+    def update_workbook(self, is_open: bool) -> None:
+        self.save_copy.setEnabled(is_open)
+        self.close.setEnabled(is_open)
+        self.portfolio.setEnabled(is_open)
+        self.find.setEnabled(is_open)
+
+    def update_pages(self, is_open: bool, _has_account: bool) -> None:
+        for action in self.pages.values():
+            action.setEnabled(is_open)
+
+    def _open_demo(self) -> None:
+        self.window.open_startup(paths.demo_workbook_path(), create_demo=True)

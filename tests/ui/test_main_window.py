@@ -1,0 +1,308 @@
+"""The first window with pytest-qt: opening workbooks, the portfolio sidebar, pages, menus, drops and layout."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from immersion.store.workbook import Workbook
+from immersion.ui import dialogs, formatting
+from immersion.ui.app import LaunchOptions, startup_workbook
+from immersion.ui.main_window import MainWindow
+from immersion.ui.pages import PageContext, Scope, pages
+from immersion.ui.portfolio_model import ID_ROLE, Column
+from immersion.ui.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo workbook per module; tests work on copies so that they cannot disturb each other."""
+    from immersion.store.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo") / "Demo portfolio.immersion"
+    write_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo(demo_master: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "Demo portfolio.immersion"
+    shutil.copyfile(demo_master, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes the window would have shown, as (title, text)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: shown.append((title, text)))
+    return shown
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path, read_only: bool = False) -> None:
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        assert window.open_workbook(path, read_only=read_only)
+
+
+def test_window_opens_demo_and_lists_accounts_with_tier_and_alignment(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    model = window.sidebar.model
+    assert model.rowCount() >= 5
+    tiers = {formatting.tier_label(tier) for tier in formatting.TIER_ORDER}
+    for row in range(model.rowCount()):
+        assert model.index(row, Column.NAME).data()
+        assert model.index(row, Column.TIER).data() in tiers
+        alignment = model.index(row, Column.ALIGNMENT).data()
+        assert alignment == formatting.UNDEFINED or alignment.isdigit()
+        assert model.index(row, Column.ALIGNMENT).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+            Qt.AlignmentFlag.AlignRight
+        )
+    assert window.windowTitle() == "Demo portfolio"
+    assert window.workspace.current_page_name() == "portfolio"
+    message = window.statusBar().currentMessage()
+    assert "Demo portfolio.immersion" in message and f"{model.rowCount()} accounts" in message
+
+
+def test_alignment_has_a_tooltip_explaining_it(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    model = window.sidebar.model
+    for row in range(model.rowCount()):
+        summary = model.summary(row)
+        tip = model.index(row, Column.ALIGNMENT).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip
+        if summary.alignment is None:
+            assert summary.alignment_reason in tip
+        else:
+            assert tip == summary.alignment_explain
+
+
+def test_selecting_an_account_shows_its_overview(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    sidebar = window.sidebar
+    index = sidebar.proxy.index(1, 0)
+    account_id = index.data(ID_ROLE)
+    with qtbot.waitSignal(sidebar.account_changed) as changed:
+        sidebar.view.setCurrentIndex(index)
+    assert changed.args == [account_id]
+    assert window.workspace.current_page_name() == "overview"
+    summary = window.sidebar.model.summary(window.sidebar.model.row_of(account_id))
+    overview = window.workspace.page_widget("overview")
+    assert overview.name.text() == summary.name
+    assert overview.tier.text() == formatting.tier_label(summary.tier)
+    assert overview.open_goals.value.text() == str(summary.open_goals)
+    assert window.workspace.header.name.text() == summary.name
+    assert overview.alignment.toolTip()
+
+    qtbot.keyClick(sidebar.view, Qt.Key.Key_Escape)
+    assert sidebar.current_account_id() is None
+    assert window.workspace.current_page_name() == "portfolio"
+
+
+def test_filter_narrows_the_list_and_keeps_the_account_shown(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    sidebar = window.sidebar
+    first = sidebar.model.summary(0)
+    sidebar.select_account(first.id)
+    qtbot.keyClicks(sidebar.filter, "zzz-no-such-account")
+    assert sidebar.proxy.rowCount() == 0
+    assert window.workspace.current_page_name() == "overview"
+    sidebar.filter.clear()
+    assert sidebar.proxy.rowCount() == sidebar.model.rowCount()
+    assert sidebar.current_account_id() == first.id
+
+
+def test_portfolio_model_passes_the_model_tester(qtbot, qtmodeltester, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    qtmodeltester.check(window.sidebar.model)
+    qtmodeltester.check(window.sidebar.proxy)
+
+
+def test_every_registered_page_can_show_every_context(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    account = window.summaries()[0]
+    for spec in pages():
+        page = spec.factory(None)
+        qtbot.addWidget(page)
+        context = PageContext(window.workbook, window.summaries(), account if spec.scope == Scope.ACCOUNT else None)
+        page.show_context(context)
+        page.show_context(PageContext(window.workbook, (), None) if spec.scope == Scope.PORTFOLIO else context)
+
+
+def test_open_recent_lists_the_workbook_after_opening(qtbot, window: MainWindow, demo: Path) -> None:
+    assert not window.recent_menu.isEnabled()
+    open_and_wait(qtbot, window, demo)
+    listed = [action.data() for action in window.recent_menu.actions() if action.data()]
+    assert listed == [str(demo)]
+    assert Settings().recent_files() == [demo]
+    window.close_workbook()
+    recent = next(action for action in window.recent_menu.actions() if action.data())
+    with qtbot.waitSignal(window.ready):
+        recent.trigger()
+    assert window.workbook is not None and window.workbook.path == demo
+
+
+def test_damaged_file_shows_the_error_and_keeps_the_open_workbook(
+    qtbot, window: MainWindow, demo: Path, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
+    open_and_wait(qtbot, window, demo)
+    damaged = tmp_path / "damaged.immersion"
+    data = demo.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2 + 100])
+    assert not window.open_workbook(damaged)
+    assert len(errors) == 1
+    _title, text = errors[0]
+    assert "damaged.immersion" in text and "damaged" in text
+    assert window.workbook is not None and window.workbook.path == demo
+    assert window.sidebar.model.rowCount() >= 5
+    assert window.windowTitle() == "Demo portfolio"
+
+
+def test_text_file_is_refused(qtbot, window: MainWindow, tmp_path: Path, errors: list[tuple[str, str]]) -> None:
+    text = tmp_path / "notes.immersion"
+    text.write_text("Meeting notes, not a workbook\n")
+    with qtbot.waitSignal(window.open_failed):
+        assert not window.open_workbook(text)
+    assert "text file" in errors[0][1]
+    assert window.workbook is None
+
+
+def test_locked_workbook_can_be_opened_read_only(
+    qtbot, window: MainWindow, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(_parent, _title, text):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_open_read_only", ask)
+    holder = Workbook.open(demo)  # another writer: the lock is per open file, so this process counts as one
+    try:
+        open_and_wait(qtbot, window, demo)
+    finally:
+        holder.close()
+    assert asked and "read-only" in asked[0]
+    assert window.workbook.read_only
+    assert window.windowTitle() == "Demo portfolio (read-only)"
+    assert window.read_only_label.isVisibleTo(window)
+
+
+def test_dropping_a_workbook_opens_it(qtbot, window: MainWindow, demo: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demo))])
+    enter = QDragEnterEvent(
+        QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        QApplication.sendEvent(window, drop)
+    assert window.workbook is not None and window.workbook.path == demo
+
+
+def test_dropping_another_file_is_refused(window: MainWindow, tmp_path: Path) -> None:
+    other = tmp_path / "picture.png"
+    other.write_bytes(b"\x89PNG\r\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def test_window_layout_persists_across_windows(qtbot) -> None:
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    first.resize(770, 560)  # within the offscreen screen (800 × 600): restoring clamps to it
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([300, 460])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (770, 560)
+    assert second.splitter.sizes() == sizes
+
+
+def test_new_workbook_adds_the_extension_and_opens_empty(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_new_path", lambda _parent, _dir=None: dialogs.with_extension(tmp_path / "Q3 plan"))
+    with qtbot.waitSignal(window.ready):
+        window.actions_.new.trigger()
+    assert window.workbook.path == tmp_path / "Q3 plan.immersion"
+    assert window.sidebar.model.rowCount() == 0
+    page = window.workspace.page_widget("portfolio")
+    assert "no accounts" in page.attention_hint.text()
+
+
+def test_save_a_copy_writes_a_healthy_workbook(
+    qtbot, window: MainWindow, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from immersion.store.check import check_workbook
+
+    open_and_wait(qtbot, window, demo)
+    target = tmp_path / "copy.immersion"
+    monkeypatch.setattr(dialogs, "ask_copy_path", lambda _parent, _suggested: target)
+    window.actions_.save_copy.trigger()
+    assert check_workbook(target).problems == []
+    assert "copy.immersion" in window.statusBar().currentMessage()
+    assert window.workbook.path == demo
+
+
+def test_about_names_version_app_id_and_workbook(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close_box)
+    window.actions_.about.trigger()
+    from immersion import APP_ID, __version__
+
+    assert seen and __version__ in seen[0] and APP_ID in seen[0] and "Demo portfolio.immersion" in seen[0]
+
+
+def test_startup_opens_the_last_workbook_or_creates_the_demo(data_dir: Path, demo: Path) -> None:
+    settings = Settings()
+    path, create = startup_workbook(LaunchOptions(), settings)
+    assert create and path == data_dir / "Demo portfolio.immersion"
+    settings.add_recent(demo)
+    assert startup_workbook(LaunchOptions(), settings) == (demo, False)
+    assert startup_workbook(LaunchOptions(demo=True), settings)[1]
+    assert startup_workbook(LaunchOptions(workbook=Path("/x.immersion")), settings) == (Path("/x.immersion"), False)
+
+
+def test_first_run_creates_the_demo_in_the_data_folder(qtbot, window: MainWindow, data_dir: Path) -> None:
+    target = data_dir / "Demo portfolio.immersion"
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        assert window.open_startup(target, create_demo=True)
+    assert target.is_file()
+    assert window.sidebar.model.rowCount() >= 5
