@@ -250,6 +250,20 @@ def _run_search(args: argparse.Namespace) -> int:
 # -- opening the app ---------------------------------------------------------------------------------------------
 
 
+def _choose_platform(headless: bool) -> None:
+    """Headless runs need no screen: without one they use Qt's offscreen platform. A window needs one."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if headless:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    raise CommandError(
+        "There is no screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).", EXIT_PROBLEMS
+    )
+
+
 def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.screenshots is not None and not args.smoke_test:
         parser.error("--screenshots needs --smoke-test")
@@ -271,6 +285,7 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         except OSError as error:
             raise CommandError(f"Cannot create the folder “{args.screenshots}”: {error.strerror or error}.") from None
 
+    _choose_platform(headless=args.smoke_test or args.quit_when_ready)
     from immersion.ui.app import LaunchOptions, run
 
     return run(

@@ -240,3 +240,20 @@ def test_file_commands_do_not_import_qt(demo: Path) -> None:
         [sys.executable, "-c", code, str(demo)], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def _screenless_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "IMMERSION_DEBUG"):
+        env.pop(name, None)
+    return env
+
+
+def test_without_a_screen_headless_runs_go_offscreen_and_a_window_says_why(demo: Path) -> None:
+    headless = subprocess.run([sys.executable, "-m", "immersion", str(demo), "--quit-when-ready"],
+                              capture_output=True, text=True, env=_screenless_env(), timeout=120, check=False)
+    assert headless.returncode == 0, headless.stderr
+    window = subprocess.run([sys.executable, "-m", "immersion", str(demo)],
+                            capture_output=True, text=True, env=_screenless_env(), timeout=120, check=False)
+    assert_one_line_error(window)
+    assert "no screen" in window.stderr

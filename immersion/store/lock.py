@@ -8,11 +8,8 @@ gone on this host is treated as stale.
 
 from __future__ import annotations
 
-import datetime as _dt
-import getpass
 import json
 import os
-import socket
 from pathlib import Path
 
 from immersion.store.errors import LockHolder, WorkbookLocked
@@ -25,6 +22,12 @@ except ImportError:  # Windows
 
 def lock_path(workbook: Path) -> Path:
     return workbook.with_name(workbook.name + ".lock")
+
+
+def _hostname() -> str:
+    import socket  # imported when first needed, after the first window is on screen
+
+    return socket.gethostname()
 
 
 def _pid_alive(pid: int) -> bool:
@@ -77,7 +80,7 @@ class WorkbookLock:
             else:
                 holder = _read_holder(self.path)
                 if holder and holder.pid != os.getpid() and (
-                    holder.host != socket.gethostname() or _pid_alive(holder.pid)
+                    holder.host != _hostname() or _pid_alive(holder.pid)
                 ):
                     os.close(fd)
                     raise WorkbookLocked(self.workbook, holder)
@@ -88,13 +91,16 @@ class WorkbookLock:
 
     def _write_holder(self) -> None:
         assert self._fd is not None
+        import datetime as _dt
+        import getpass
+
         try:
             user = getpass.getuser()
         except Exception:  # noqa: BLE001 - no user name is not worth failing an open for
             user = ""
         payload = json.dumps(
             {
-                "host": socket.gethostname(),
+                "host": _hostname(),
                 "pid": os.getpid(),
                 "user": user,
                 "since": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
