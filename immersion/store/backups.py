@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,34 @@ def folder_for(workbook: Path) -> Path:
     return folder
 
 
+def copy_database(conn: sqlite3.Connection, target: Path, what: str = "copy",
+                  before_replace: Callable[[], None] | None = None) -> None:
+    """Write the database behind `conn` to `target` with the SQLite backup API, all or nothing.
+
+    The copy is built beside `target`, synced to disk, then moved over it in one step, so `target` is never
+    half-written: a full disk or a crash leaves whatever was there before.
+
+    Raises:
+        WorkbookWriteError: the copy could not be written; nothing was left behind.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise WorkbookWriteError(target, f"The {what} could not be written: {error}.") from None
+
+
 def make_backup(conn: sqlite3.Connection, workbook: Path, reason: str = "manual", keep: int = KEEP) -> Backup:
     """Copy the open database `conn` to a new backup file of `workbook`, then drop all but the newest `keep`.
 
@@ -50,18 +79,7 @@ def make_backup(conn: sqlite3.Connection, workbook: Path, reason: str = "manual"
     folder = folder_for(workbook)
     stamp = _dt.datetime.now()
     target = folder / f"{stamp:%Y%m%dT%H%M%S%f}-{reason}.immersion"
-    partial = target.with_suffix(".partial")
-    try:
-        dest = sqlite3.connect(partial)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(partial, target)
-    except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
-        raise WorkbookWriteError(workbook, f"The backup could not be written: {error}.") from None
+    copy_database(conn, target, "backup")
     rotate(workbook, keep)
     return Backup(target, stamp, reason, target.stat().st_size)
 
@@ -118,20 +136,10 @@ def _restore(backup: Path, workbook: Path, Workbook) -> None:  # noqa: ANN001, N
                 make_backup(current.conn, workbook, reason="before-restore")
             finally:
                 current.close()
-    staging = workbook.with_name(f".{workbook.name}.restoring")
+    source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
-        dest = sqlite3.connect(staging)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-            source.close()
-        with open(staging, "rb+") as handle:
-            os.fsync(handle.fileno())
-        Path(str(workbook) + "-journal").unlink(missing_ok=True)
-        os.replace(staging, workbook)
-    except (OSError, sqlite3.Error) as error:
-        staging.unlink(missing_ok=True)
-        raise WorkbookWriteError(workbook, f"The backup could not be restored: {error}.") from None
+        # The old file's leftover journal would be "rolled back" into the restored file: it goes first.
+        copy_database(source, workbook, "restored workbook",
+                      before_replace=lambda: Path(str(workbook) + "-journal").unlink(missing_ok=True))
+    finally:
+        source.close()

@@ -302,18 +302,9 @@ class Workbook:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise WorkbookError(target, "A copy cannot replace the workbook itself; choose another name.")
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                self.conn.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
-            os.replace(partial, target)
-        except (OSError, sqlite3.Error) as error:
-            partial.unlink(missing_ok=True)
-            raise WorkbookWriteError(target, f"The copy could not be written: {error}.") from None
+        from immersion.store.backups import copy_database
+
+        copy_database(self.conn, target)
         return target
 
     def backup(self, reason: str = "manual"):  # noqa: ANN201 - backups.Backup
