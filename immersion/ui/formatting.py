@@ -66,3 +66,19 @@ def days_text(iso: str | None, today: QDate | None = None) -> str:
     if days > 0:
         return QCoreApplication.translate("Dates", "in %n days", "", days)
     return QCoreApplication.translate("Dates", "%n days ago", "", -days)
+
+
+def number_text(value: float | None, decimals: int = 0) -> str:
+    """A number with the user's digit grouping ("1,250,000"), or a dash."""
+    if value is None:
+        return UNDEFINED
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def money_text(value: float | None, currency: str = "", decimals: int = 0) -> str:
+    """An amount in the account's currency, e.g. "€ 40,000" / "GBP 40,000" — the code when there is no symbol."""
+    if value is None:
+        return UNDEFINED
+    symbol = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥", "CHF": "CHF "}.get(currency, f"{currency} " if currency else "")
+    sign = "−" if value < 0 else ""
+    return f"{sign}{symbol}{QLocale().toString(abs(float(value)), 'f', decimals)}"
