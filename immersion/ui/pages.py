@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from immersion.store.queries import AccountSummary
     from immersion.store.workbook import Workbook
+    from immersion.ui.edit_session import EditSession
 
 
 class Scope(StrEnum):
@@ -31,23 +32,57 @@ class Scope(StrEnum):
 
 
 @dataclass(frozen=True)
+class Target:
+    """Something to show: a page, optionally of another account, optionally with one item selected.
+
+    Attributes:
+        page: the registered page name ("agenda", "relationships" …).
+        account_id: the account to select first; None keeps the current selection (or none, for portfolio pages).
+        table: the workbook table of the item ("goals", "stakeholders" …), or "".
+        row_id: the item's id, or "".
+    """
+
+    page: str
+    account_id: str | None = None
+    table: str = ""
+    row_id: str = ""
+
+
+@dataclass(frozen=True)
 class PageContext:
     """What a page shows: the open workbook, its portfolio and the selected account (None on portfolio pages).
 
-    Pages read through store functions with `workbook`; they never hold a connection themselves.
+    Pages read through store functions with `workbook`; they never hold a connection themselves. They edit
+    only through `session` (undoable, one transaction each), which is None for a read-only workbook, and they
+    ask to show something elsewhere through `navigate`.
     """
 
     workbook: Workbook | None
     portfolio: tuple[AccountSummary, ...] = ()
     account: AccountSummary | None = None
+    session: EditSession | None = None
+    navigate: Callable[[Target], None] | None = None
+
+    def go(self, target: Target) -> None:
+        """Ask the window to show `target` (does nothing where no window is attached, e.g. in a unit test)."""
+        if self.navigate is not None:
+            self.navigate(target)
 
 
 class Page(QWidget):
-    """Base class of workspace pages; subclasses fill themselves in `show_context()`."""
+    """Base class of workspace pages; subclasses fill themselves in `show_context()`.
+
+    `show_context()` is called when the page becomes visible and whenever the workbook changed while it was
+    visible (after any edit, undo or redo anywhere in the app), with the current context.
+    """
 
     def show_context(self, context: PageContext) -> None:  # pragma: no cover - every page overrides it
         """Show `context`; called when the page becomes visible and whenever its data changes."""
         raise NotImplementedError
+
+    def focus_item(self, table: str, row_id: str) -> bool:
+        """Select and reveal one item of `table` (after a navigation); returns whether it is on this page."""
+        return False
 
 
 @dataclass(frozen=True)
@@ -61,6 +96,8 @@ class PageSpec:
         scope: portfolio or account.
         order: position among the pages of its scope.
         shortcut: an optional key sequence (e.g. "Ctrl+1") for the Go menu.
+        scrolls: whether the workspace wraps the page in a scroll area; False for pages that scroll themselves
+            (tables, maps), which then fill the workspace.
     """
 
     name: str
@@ -69,6 +106,7 @@ class PageSpec:
     scope: Scope
     order: int = 100
     shortcut: str = field(default="")
+    scrolls: bool = True
 
     def display_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
