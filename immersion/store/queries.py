@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -44,15 +44,19 @@ def _by_account(items: Iterable[T], key: str = "account_id") -> dict[str, list[T
     return grouped
 
 
-def alignment_inputs(wb: Workbook, account_id: str | None = None) -> dict[str, AlignmentInputs]:
-    """What the alignment of each account (or just one) is computed from, keyed by account id."""
-    where = "" if account_id is None else " WHERE account_id = ?"
-    params: tuple[str, ...] = () if account_id is None else (account_id,)
+def alignment_inputs(wb: Workbook, account_id: str | Collection[str] | None = None) -> dict[str, AlignmentInputs]:
+    """What the alignment of each account (or of one, or of some) is computed from, keyed by account id."""
+    wanted = [account_id] if isinstance(account_id, str) else (None if account_id is None else list(account_id))
+    if wanted is not None and not wanted:
+        return {}
+    marks = "" if wanted is None else ", ".join("?" for _ in wanted)
+    where = "" if wanted is None else f" WHERE account_id IN ({marks})"
+    params: tuple[str, ...] = () if wanted is None else tuple(wanted)
     conn = wb.conn
     goals = [Goal.from_row(r) for r in conn.execute(f"SELECT * FROM goals{where} ORDER BY rank", params)]
     ideas = [Idea.from_row(r) for r in conn.execute(f"SELECT * FROM ideas{where}", params)]
     investments = [Investment.from_row(r) for r in conn.execute(f"SELECT * FROM investments{where}", params)]
-    link_where = "" if account_id is None else " WHERE i.account_id = ?"
+    link_where = "" if wanted is None else f" WHERE i.account_id IN ({marks})"
     idea_links = conn.execute(
         f"SELECT l.*, i.account_id AS owner FROM idea_goals l JOIN ideas i ON i.id = l.idea_id{link_where}", params
     ).fetchall()
@@ -68,7 +72,7 @@ def alignment_inputs(wb: Workbook, account_id: str | None = None) -> dict[str, A
     money_links_of: dict[str, list[InvestmentGoal]] = defaultdict(list)
     for row in money_links:
         money_links_of[row["owner"]].append(InvestmentGoal.from_row(row))
-    ids = [account_id] if account_id else [r[0] for r in conn.execute("SELECT id FROM accounts")]
+    ids = wanted if wanted is not None else [r[0] for r in conn.execute("SELECT id FROM accounts")]
     return {
         a: AlignmentInputs(goals_of[a], ideas_of[a], idea_links_of[a], money_of[a], money_links_of[a]) for a in ids
     }
@@ -91,30 +95,44 @@ class AccountSummary:
     next_meeting: str | None
 
 
-def portfolio_summary(wb: Workbook, today: _dt.date | None = None) -> list[AccountSummary]:
-    """Every account with its tier, alignment index and activity, sorted by name."""
+def portfolio_summary(
+    wb: Workbook, today: _dt.date | None = None, account_ids: Collection[str] | None = None
+) -> list[AccountSummary]:
+    """Every account (or those of `account_ids`) with its tier, alignment index and activity, sorted by name."""
     today = today or _dt.date.today()
     now = _dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
     conn = wb.conn
-    inputs = alignment_inputs(wb)
+    ids = None if account_ids is None else list(account_ids)
+    if ids is not None and not ids:
+        return []
+    inputs = alignment_inputs(wb, ids)
+    marks = "" if ids is None else ", ".join("?" for _ in ids)
+    only = "" if ids is None else f" AND account_id IN ({marks})"
+    some = tuple(ids or ())
     overdue = dict(
         conn.execute(
-            "SELECT account_id, count(*) FROM action_items WHERE done = 0 AND due_date < ? GROUP BY account_id",
-            (today.isoformat(),),
+            "SELECT account_id, count(*) FROM action_items WHERE done = 0 AND due_date < ?"
+            f"{only} GROUP BY account_id",
+            (today.isoformat(), *some),
         ).fetchall()
     )
     last = dict(
         conn.execute(
-            "SELECT account_id, max(starts_at) FROM meetings WHERE starts_at <= ? GROUP BY account_id", (now,)
+            f"SELECT account_id, max(starts_at) FROM meetings WHERE starts_at <= ?{only} GROUP BY account_id",
+            (now, *some),
         ).fetchall()
     )
     upcoming = dict(
         conn.execute(
-            "SELECT account_id, min(starts_at) FROM meetings WHERE starts_at > ? GROUP BY account_id", (now,)
+            f"SELECT account_id, min(starts_at) FROM meetings WHERE starts_at > ?{only} GROUP BY account_id",
+            (now, *some),
         ).fetchall()
     )
     result = []
-    for row in conn.execute("SELECT id, name, tier, industry FROM accounts ORDER BY name COLLATE NOCASE, id"):
+    account_where = "" if ids is None else f" WHERE id IN ({marks})"
+    for row in conn.execute(
+        f"SELECT id, name, tier, industry FROM accounts{account_where} ORDER BY name COLLATE NOCASE, id", some
+    ):
         account = row["id"]
         alignment = inputs[account].compute()
         result.append(

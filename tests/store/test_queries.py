@@ -52,3 +52,16 @@ def test_load_returns_entities_in_order(wb: Workbook) -> None:
     goals = queries.load(wb, Goal, account_id=a, order_by="rank")
     assert [g.title for g in goals] == ["First", "Second"]
     assert goals[0].category.value == "strategic"
+
+
+def test_summary_of_some_accounts_matches_the_full_one(wb: Workbook) -> None:
+    from immersion.store.demo import write_demo
+
+    wb.close()
+    path = wb.path.with_name("demo.immersion")
+    write_demo(path)
+    with Workbook.open(path) as demo:
+        full = {s.id: s for s in queries.portfolio_summary(demo)}
+        some = list(full)[1:3]
+        assert {s.id: s for s in queries.portfolio_summary(demo, account_ids=some)} == {i: full[i] for i in some}
+        assert queries.portfolio_summary(demo, account_ids=[]) == []
