@@ -347,3 +347,35 @@ def rows(wb: Workbook, table: str, order_by: str | None = None, **where: Any) ->
 def count(wb: Workbook, table: str) -> int:
     columns(table)
     return wb.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+# Link tables have no account of their own: their account is their parent's.
+_PARENT_OF = {
+    "idea_goals": ("ideas", "idea_id"),
+    "idea_assets": ("ideas", "idea_id"),
+    "idea_people": ("ideas", "idea_id"),
+    "idea_tags": ("ideas", "idea_id"),
+    "idea_stage_history": ("ideas", "idea_id"),
+    "investment_goals": ("investments", "investment_id"),
+    "meeting_attendees": ("meetings", "meeting_id"),
+    "coverage": ("stakeholders", "stakeholder_id"),
+    "stakeholder_influences": ("stakeholders", "from_id"),
+}
+
+
+def touched_accounts(wb: Workbook, changes: Changes) -> set[str]:
+    """The accounts whose figures an edit may have changed, including through link rows."""
+    found = changes.accounts()
+    for item in changes.items:
+        parent = _PARENT_OF.get(item.table)
+        if parent is None:
+            continue
+        table, column = parent
+        row = item.after or item.before or {}
+        owner = wb.conn.execute(f"SELECT account_id FROM {table} WHERE id = ?", (row.get(column),)).fetchone()
+        if owner is not None:
+            found.add(owner[0])
+        else:  # the parent went in the same edit: its row is among the changes
+            found.update(c.account_id for c in changes.items if c.table == table and c.row_id == row.get(column)
+                         and c.account_id)
+    return found

@@ -94,3 +94,23 @@ def show_about(parent: QWidget | None, workbook: Path | None) -> None:
         f"Python {html.escape(platform.python_version())}</small></p>"
     )
     QMessageBox.about(parent, _tr("About Immersion"), text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A one-line text from the user, trimmed; None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    value = value.strip()
+    return value if ok and value else None
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before something big; `action` names the confirming button ("Delete Account")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes

@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from immersion import APP_NAME
 from immersion.store.errors import WorkbookError, WorkbookLocked, WorkbookMissing, WorkbookTooNew
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, formatting, menus
-from immersion.ui.pages import PageContext
+from immersion.ui import pages as registry
+from immersion.ui.edit_session import EditSession
+from immersion.ui.pages import PageContext, Scope, Target
 from immersion.ui.settings import Settings
 from immersion.ui.sidebar import PortfolioSidebar
 from immersion.ui.workspace import Workspace
@@ -26,6 +29,7 @@ from immersion.ui.workspace import Workspace
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
+    from immersion.store.edits import Changes
     from immersion.store.queries import AccountSummary
 
 READY_FALLBACK_MS = 1000
@@ -61,6 +65,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.interactive = interactive
         self.workbook: Workbook | None = None
+        self.session: EditSession | None = None  # None while no workbook, or a read-only one, is open
+        self.undo_group = QUndoGroup(self)
         self._summaries: tuple[AccountSummary, ...] = ()
         self._painted = False
         self._ready_pending = False
@@ -146,6 +152,12 @@ class MainWindow(QMainWindow):
             return False
         self._close_workbook()
         self.workbook = workbook
+        if not workbook.read_only:
+            self.session = EditSession(workbook, self)
+            self.session.changed.connect(self._edited)
+            self.session.failed.connect(lambda message: self._report(self.tr("The change was not saved"), message))
+            self.undo_group.addStack(self.session.undo_stack)
+            self.undo_group.setActiveStack(self.session.undo_stack)
         self._summaries = tuple(summaries)
         self.settings.add_recent(path)
         self._refresh_recent()
@@ -183,6 +195,10 @@ class MainWindow(QMainWindow):
         self.workbook_changed.emit()
 
     def _close_workbook(self) -> None:
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+            self.session = None
         if self.workbook is not None:
             self.workbook.close()
             self.workbook = None
@@ -227,14 +243,73 @@ class MainWindow(QMainWindow):
     def _show_selection(self) -> None:
         account_id = self.sidebar.current_account_id()
         account = next((item for item in self._summaries if item.id == account_id), None)
-        self.workspace.set_context(PageContext(self.workbook, self._summaries, account))
+        self.workspace.set_context(
+            PageContext(self.workbook, self._summaries, account, self.session, self.navigate)
+        )
         self.actions_.update_pages(self.workbook is not None, account is not None)
 
     def show_portfolio(self) -> None:
         self.sidebar.clear_selection()
 
+    def navigate(self, target: Target) -> None:
+        """Show `target`: select its account (or none, for a portfolio page), its page, then its item."""
+        try:
+            spec = registry.page(target.page)
+        except KeyError:
+            self.statusBar().showMessage(self.tr("That page is not available in this version."))
+            return
+        if spec.scope == Scope.PORTFOLIO:
+            self.sidebar.clear_selection()
+        elif target.account_id is not None and target.account_id != self.sidebar.current_account_id():
+            if not self.sidebar.select_account(target.account_id):
+                self.statusBar().showMessage(self.tr("That account no longer exists."))
+                return
+        if spec.scope == Scope.ACCOUNT and self.sidebar.current_account_id() is None:
+            return
+        page = self.workspace.show_page(target.page)
+        if target.row_id and not page.focus_item(target.table, target.row_id):
+            self.statusBar().showMessage(self.tr("That item no longer exists."))
+
+    def ask_new_account(self) -> None:
+        from immersion.ui import account_commands
+
+        account_commands.new_account(self)
+
+    def ask_rename_account(self) -> None:
+        from immersion.ui import account_commands
+
+        account_commands.rename_account(self)
+
+    def ask_delete_account(self) -> None:
+        from immersion.ui import account_commands
+
+        account_commands.delete_account(self)
+
+    def _edited(self, changes: Changes) -> None:
+        """An edit, undo or redo wrote rows: refresh the accounts it touched, then the pages."""
+        if self.workbook is None:
+            return
+        if "accounts" in changes.tables() and any(c.op != "update" for c in changes.items if c.table == "accounts"):
+            self._summaries = tuple(self._load_summaries(self.workbook))  # accounts came or went
+        else:
+            from immersion.store.edits import touched_accounts
+
+            touched = touched_accounts(self.workbook, changes) & {s.id for s in self._summaries}
+            if touched:
+                from immersion.store.queries import portfolio_summary
+
+                fresh = {s.id: s for s in portfolio_summary(self.workbook, account_ids=touched)}
+                self._summaries = tuple(fresh.get(s.id, s) for s in self._summaries)
+        self.sidebar.set_summaries(self._summaries)
+        self._show_selection()
+
     def show_account_page(self, name: str) -> None:
-        """Show account page `name`, selecting the first account when none is selected."""
+        """Show page `name`: an account page for the selected account (the first one when none is
+        selected), or a portfolio page (clearing the selection)."""
+        if registry.page(name).scope == Scope.PORTFOLIO:
+            self.sidebar.clear_selection()
+            self.workspace.show_page(name)
+            return
         if self.sidebar.current_account_id() is None and self._summaries:
             self.sidebar.select_account(self.sidebar.model.summary(0).id)
         if self.sidebar.current_account_id() is not None:

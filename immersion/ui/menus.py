@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from immersion import paths
 from immersion.store.errors import WorkbookError, WorkbookLocked
 from immersion.store.lock import WorkbookLock
-from immersion.ui.pages import Scope, pages
+from immersion.ui.pages import pages
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow
@@ -73,8 +73,21 @@ class WindowActions(QObject):
                                       self.tr("Show the whole portfolio"))
         self.find = self._action(self.tr("&Find Account"), window.sidebar.focus_filter, QKeySequence.StandardKey.Find,
                                  self.tr("Filter the accounts in the sidebar"))
+        self.undo = window.undo_group.createUndoAction(window, self.tr("&Undo"))
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = window.undo_group.createRedoAction(window, self.tr("&Redo"))
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.new_account = self._action(self.tr("&New Account…"), window.ask_new_account,
+                                        QKeySequence("Ctrl+Shift+N"), self.tr("Add a customer account"))
+        self.rename_account = self._action(self.tr("&Rename Account…"), window.ask_rename_account, None,
+                                           self.tr("Rename the selected account"))
+        self.delete_account = self._action(self.tr("&Delete Account…"), window.ask_delete_account, None,
+                                           self.tr("Delete the selected account and everything in it"))
+        window.sidebar.set_account_actions([self.new_account, self.rename_account, self.delete_account])
         self.pages: dict[str, QAction] = {}
-        for spec in pages(Scope.ACCOUNT):
+        for spec in pages():
+            if spec.name == "portfolio":
+                continue
             action = self._action(spec.display_title(), lambda _=False, n=spec.name: window.show_account_page(n),
                                   QKeySequence(spec.shortcut) if spec.shortcut else None)
             self.pages[spec.name] = action
@@ -116,6 +129,13 @@ class WindowActions(QObject):
         file.addAction(self.close)
         file.addSeparator()
         file.addAction(self.quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self.undo)
+        edit.addAction(self.redo)
+        account = bar.addMenu(self.tr("&Account"))
+        account.addAction(self.new_account)
+        account.addAction(self.rename_account)
+        account.addAction(self.delete_account)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.portfolio)
         for action in self.pages.values():
@@ -152,9 +172,13 @@ class WindowActions(QObject):
         self.portfolio.setEnabled(is_open)
         self.find.setEnabled(is_open)
 
-    def update_pages(self, is_open: bool, _has_account: bool) -> None:
+    def update_pages(self, is_open: bool, has_account: bool) -> None:
         for action in self.pages.values():
             action.setEnabled(is_open)
+        writable = is_open and self.window.session is not None
+        self.new_account.setEnabled(writable)
+        self.rename_account.setEnabled(writable and has_account)
+        self.delete_account.setEnabled(writable and has_account)
 
     def _open_demo(self) -> None:
         self.window.open_startup(paths.demo_workbook_path(), create_demo=True)

@@ -29,6 +29,7 @@ class Column(IntEnum):
     NAME = 0
     TIER = 1
     ALIGNMENT = 2
+    ACTIVITY = 3  # hidden in the sidebar by default; sorting by it puts the latest meeting first
 
 
 class PortfolioModel(QAbstractTableModel):
@@ -72,13 +73,14 @@ class PortfolioModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Account"), self.tr("Tier"), self.tr("Alignment"))[column]
+            return (self.tr("Account"), self.tr("Tier"), self.tr("Alignment"), self.tr("Last activity"))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 self.tr("The customer account"),
                 self.tr("How the account is managed: strategic, key, growth or maintain"),
                 self.tr("Mutual-purpose alignment index, 0–100: how closely our ideas and money follow the "
                         "customer's priorities"),
+                self.tr("The date of the latest meeting with the account"),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.ALIGNMENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -94,11 +96,13 @@ class PortfolioModel(QAbstractTableModel):
                 return item.name
             if column == Column.TIER:
                 return formatting.tier_label(item.tier)
+            if column == Column.ACTIVITY:
+                return formatting.date_text(item.last_activity) if item.last_activity else ""
             return formatting.alignment_text(item.alignment)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == Column.ALIGNMENT:
+            if column in (Column.ALIGNMENT, Column.ACTIVITY):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
@@ -110,6 +114,8 @@ class PortfolioModel(QAbstractTableModel):
                 return item.name.casefold()
             if column == Column.TIER:
                 return formatting.tier_rank(item.tier)
+            if column == Column.ACTIVITY:
+                return item.last_activity or ""
             # Undefined sorts below 0, so that it ends up at one end instead of in the middle.
             return -1.0 if item.alignment is None else float(item.alignment)
         return None
@@ -137,6 +143,8 @@ class PortfolioModel(QAbstractTableModel):
             return lambda item: item.name.casefold()
         if column == Column.TIER:
             return lambda item: (formatting.tier_rank(item.tier), item.name.casefold())
+        if column == Column.ACTIVITY:
+            return lambda item: (item.last_activity or "", item.name.casefold())
         return lambda item: (-1.0 if item.alignment is None else float(item.alignment), item.name.casefold())
 
     def flags(self, index: Index) -> Qt.ItemFlag:

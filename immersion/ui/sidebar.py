@@ -14,18 +14,20 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -147,6 +149,28 @@ class PortfolioSidebar(QWidget):
         self.portfolio_button.setToolTip(self.tr("Show the whole portfolio (Alt+Home)"))
         self.portfolio_button.clicked.connect(self.clear_selection)
         self.count_label = Caption("", self)
+        self.sort_button = QToolButton(self)
+        self.sort_button.setText(self.tr("Sort"))
+        self.sort_button.setToolTip(self.tr("Sort the accounts by name, tier, alignment or last activity"))
+        self.sort_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sort_button.setAutoRaise(True)
+        sort_menu = QMenu(self.sort_button)
+        sort_group = QActionGroup(sort_menu)
+        self.sort_actions: dict[Column, QAction] = {}
+        for column, label, order in (
+            (Column.NAME, self.tr("Name"), Qt.SortOrder.AscendingOrder),
+            (Column.TIER, self.tr("Tier"), Qt.SortOrder.AscendingOrder),
+            (Column.ALIGNMENT, self.tr("Alignment (lowest first)"), Qt.SortOrder.AscendingOrder),
+            (Column.ACTIVITY, self.tr("Last activity (latest first)"), Qt.SortOrder.DescendingOrder),
+        ):
+            action = sort_menu.addAction(label)
+            action.setCheckable(True)
+            sort_group.addAction(action)
+            action.triggered.connect(lambda _=False, c=column, o=order: self.sort_by(c, o))
+            self.sort_actions[column] = action
+        self.sort_actions[Column.NAME].setChecked(True)
+        self.sort_button.setMenu(sort_menu)
+        self._account_actions: list[QAction] = []
 
         self.filter = _FilterField(self)
         self.filter.setPlaceholderText(self.tr("Filter accounts"))
@@ -171,6 +195,9 @@ class PortfolioSidebar(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.escaped.connect(self.clear_selection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.header().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.filter.down.connect(self._focus_list)
 
         top = QHBoxLayout()
@@ -178,6 +205,7 @@ class PortfolioSidebar(QWidget):
         top.addWidget(self.portfolio_button)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.sort_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 4, 8)
         layout.setSpacing(8)
@@ -197,6 +225,29 @@ class PortfolioSidebar(QWidget):
                                  if count != 1 else self.tr("1 account"))
         if keep is None or not self.select_account(keep):
             self._set_selected(None)
+
+    def sort_by(self, column: Column, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the list by a column (also one that is hidden, like last activity)."""
+        self.view.sortByColumn(column, order)
+        if self._selected is not None:
+            self.select_account(self._selected)
+
+    def set_account_actions(self, actions: list[QAction]) -> None:
+        """The New/Rename/Delete account actions, offered in the list's context menu."""
+        self._account_actions = list(actions)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if not self._account_actions:
+            return
+        menu = QMenu(self)
+        for action in self._account_actions:
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        action = self.sort_actions.get(Column(column)) if 0 <= column < len(Column) else None
+        if action is not None:
+            action.setChecked(True)
 
     def current_account_id(self) -> str | None:
         return self._selected
@@ -242,6 +293,7 @@ class PortfolioSidebar(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.TIER, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.ALIGNMENT, QHeaderView.ResizeMode.Fixed)
+        header.setSectionHidden(Column.ACTIVITY, True)
         font_metrics = self.view.fontMetrics()
         badge_metrics = QFontMetrics(badge_font(self.view))
         widest = max(badge_metrics.horizontalAdvance(formatting.tier_label(t)) for t in formatting.TIER_ORDER)

@@ -98,9 +98,10 @@ class Workspace(QWidget):
         super().__init__(parent)
         self._context = PageContext(None)
         self._pages: dict[str, Page] = {}
-        self._scrollers: dict[str, QScrollArea] = {}
+        self._scrollers: dict[str, QWidget] = {}  # what the stack shows for each page
         self._stale: set[str] = set()
         self._account_page = ""
+        self._portfolio_page = ""
         self._current = ""
 
         self.header = AccountHeader(self)
@@ -160,7 +161,8 @@ class Workspace(QWidget):
             portfolio = registry.pages(Scope.PORTFOLIO)
             self._show_tabs(portfolio if len(portfolio) > 1 else [])
             self._show_chrome(False)
-            self.show_page(portfolio[0].name)
+            names = [spec.name for spec in portfolio]
+            self.show_page(self._portfolio_page if self._portfolio_page in names else names[0])
             return
         account = context.account
         self.header.show_account(account.name, account.tier, account.industry)
@@ -180,16 +182,21 @@ class Workspace(QWidget):
         if page is None:
             page = spec.factory(None)
             page.setObjectName(f"page-{name}")
-            scroller = QScrollArea(self.stack)
-            scroller.setFrameShape(QFrame.Shape.NoFrame)
-            scroller.setWidgetResizable(True)
-            scroller.setWidget(page)
-            self.stack.addWidget(scroller)
+            holder: QWidget = page
+            if spec.scrolls:
+                scroller = QScrollArea(self.stack)
+                scroller.setFrameShape(QFrame.Shape.NoFrame)
+                scroller.setWidgetResizable(True)
+                scroller.setWidget(page)
+                holder = scroller
+            self.stack.addWidget(holder)
             self._pages[name] = page
-            self._scrollers[name] = scroller
+            self._scrollers[name] = holder
             self._stale.add(name)
         if spec.scope == Scope.ACCOUNT:
             self._account_page = name
+        else:
+            self._portfolio_page = name
         if name in self._stale:
             self._stale.discard(name)
             page.show_context(self._context)

@@ -144,3 +144,12 @@ def test_goal_shares_of_an_investment_cannot_pass_100_percent(wb: Workbook, acco
     with pytest.raises(EditError, match="at most 100%"):
         edits.change(wb, "investment_goals", link, share=0.7)
     assert [r["share"] for r in edits.rows(wb, "investment_goals", order_by="share")] == [0.4, 0.6]
+
+
+def test_link_rows_are_traced_to_their_account(wb: Workbook, account: str) -> None:
+    goal = edits.add(wb, "goals", account_id=account, title="G", category="strategic").items[0].row_id
+    idea = edits.add(wb, "ideas", account_id=account, title="I").items[0].row_id
+    link = edits.add(wb, "idea_goals", idea_id=idea, goal_id=goal)
+    assert link.accounts() == set() and edits.touched_accounts(wb, link) == {account}
+    gone = edits.delete(wb, "ideas", idea)  # the link goes with its idea, in the same edit
+    assert edits.touched_accounts(wb, gone) == {account}

@@ -1,0 +1,116 @@
+"""Editing accounts in the window: create, rename, delete with undo and redo, and pages kept in step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from immersion.store import edits
+from immersion.store.workbook import Workbook
+from immersion.ui import account_commands, dialogs
+from immersion.ui.main_window import MainWindow
+from immersion.ui.pages import Target
+from immersion.ui.portfolio_model import Column
+from immersion.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    path = tmp_path / "plan.immersion"
+    Workbook.create(path).close()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        assert win.open_workbook(path)
+    return win
+
+
+def names(window: MainWindow) -> list[str]:
+    return [s.name for s in window.sidebar.model.summaries()]
+
+
+def test_create_rename_delete_account_with_undo_and_redo(qtbot, window: MainWindow,  # noqa: ANN001
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args, **_kw: "Nordwave Telecom")
+    window.actions_.new_account.trigger()
+    assert names(window) == ["Nordwave Telecom"]
+    account = window.sidebar.current_account_id()
+    assert account is not None and window.workspace.current_page_name() == "overview"
+    assert window.actions_.undo.text().replace("&", "") == "Undo Add account “Nordwave Telecom”"
+
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args, **_kw: "Nordwave Group")
+    window.actions_.rename_account.trigger()
+    assert names(window) == ["Nordwave Group"]
+    assert window.workspace.header.isVisible()
+
+    for goal in ("Win the 5G tender", "Cut churn"):
+        window.session.add("Add goal", "goals", account_id=account, title=goal, category="competitive")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, _title, text, _action: asked.append(text) or True)
+    window.actions_.delete_account.trigger()
+    assert names(window) == [] and "2 goals" in asked[0]
+    assert window.workspace.current_page_name() == "portfolio"
+
+    window.actions_.undo.trigger()  # the account comes back with its goals
+    assert names(window) == ["Nordwave Group"]
+    assert len(edits.rows(window.workbook, "goals", account_id=account)) == 2
+    window.actions_.redo.trigger()
+    assert names(window) == []
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()  # the two goals
+    window.actions_.undo.trigger()  # the rename
+    assert names(window) == ["Nordwave Telecom"]
+
+
+def test_cancelled_delete_changes_nothing(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    account_commands.new_account(window, "Castellan Components")
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: False)
+    window.actions_.delete_account.trigger()
+    assert names(window) == ["Castellan Components"]
+
+
+def test_an_edit_updates_the_sidebar_alignment(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    account = account_commands.new_account(window, "Banca Adriatica")
+    model = window.sidebar.model
+    assert model.index(0, Column.ALIGNMENT).data() == "—"
+    goal = window.session.add("Add goal", "goals", account_id=account, title="Green loans", category="financial")
+    idea = window.session.add("Add idea", "ideas", account_id=account, title="Solar loan bundle", stage="adopted")
+    window.session.add("Link idea", "idea_goals", idea_id=idea, goal_id=goal, strength=3)
+    assert model.index(0, Column.ALIGNMENT).data() == "100"
+    window.actions_.undo.trigger()  # the idea is no longer linked to the goal: all effort unlinked
+    assert model.index(0, Column.ALIGNMENT).data() == "0"
+    window.actions_.undo.trigger()  # no idea at all: no effort, the index is undefined
+    assert model.index(0, Column.ALIGNMENT).data() == "—"
+
+
+def test_sort_by_last_activity_and_navigate(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    first = account_commands.new_account(window, "Alpha")
+    second = account_commands.new_account(window, "Beta")
+    window.session.add("Add meeting", "meetings", account_id=first, title="Old", starts_at="2025-01-01T10:00")
+    window.session.add("Add meeting", "meetings", account_id=second, title="Older", starts_at="2024-01-01T10:00")
+    window.session.change("Rename", "accounts", first, name="Zulu")
+    window.sidebar.sort_actions[Column.ACTIVITY].trigger()  # latest meeting first
+    assert names(window) == ["Zulu", "Beta"]
+    window.sidebar.sort_actions[Column.NAME].trigger()
+    assert names(window) == ["Beta", "Zulu"]
+    window.navigate(Target("overview", account_id=second))
+    assert window.sidebar.current_account_id() == second
+    assert window.workspace.current_page_name() == "overview"
+
+
+def test_read_only_workbook_offers_no_account_editing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "ro.immersion"
+    with Workbook.create(path) as wb:
+        edits.add(wb, "accounts", name="Locked Ltd")
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        assert win.open_workbook(path, read_only=True)
+    assert win.session is None
+    assert not win.actions_.new_account.isEnabled()
+    assert not win.actions_.undo.isEnabled()
