@@ -53,15 +53,24 @@ def alignment_inputs(wb: Workbook, account_id: str | Collection[str] | None = No
     where = "" if wanted is None else f" WHERE account_id IN ({marks})"
     params: tuple[str, ...] = () if wanted is None else tuple(wanted)
     conn = wb.conn
-    goals = [Goal.from_row(r) for r in conn.execute(f"SELECT * FROM goals{where} ORDER BY rank", params)]
-    ideas = [Idea.from_row(r) for r in conn.execute(f"SELECT * FROM ideas{where}", params)]
-    investments = [Investment.from_row(r) for r in conn.execute(f"SELECT * FROM investments{where}", params)]
+    # Only the columns the alignment reads: a 1,000-account portfolio loads tens of thousands of rows here.
+    stamps = "id, created_at, updated_at, account_id"
+    goals = [Goal.from_row(r) for r in conn.execute(
+        f"SELECT {stamps}, title, category, priority, rank, status FROM goals{where} ORDER BY rank", params)]
+    ideas = [Idea.from_row(r) for r in conn.execute(
+        f"SELECT {stamps}, title, stage, merged_into_id FROM ideas{where}", params)]
+    investments = [Investment.from_row(r) for r in conn.execute(
+        f"SELECT {stamps}, name, kind, status, amount, period FROM investments{where}", params)]
     link_where = "" if wanted is None else f" WHERE i.account_id IN ({marks})"
     idea_links = conn.execute(
-        f"SELECT l.*, i.account_id AS owner FROM idea_goals l JOIN ideas i ON i.id = l.idea_id{link_where}", params
+        "SELECT l.id, l.created_at, l.updated_at, l.idea_id, l.goal_id, l.strength, i.account_id AS owner "
+        "FROM idea_goals l "
+        f"JOIN ideas i ON i.id = l.idea_id{link_where}", params
     ).fetchall()
     money_links = conn.execute(
-        "SELECT l.*, i.account_id AS owner FROM investment_goals l JOIN investments i ON i.id = l.investment_id"
+        "SELECT l.id, l.created_at, l.updated_at, l.investment_id, l.goal_id, l.share, i.account_id AS owner "
+        "FROM investment_goals l "
+        "JOIN investments i ON i.id = l.investment_id"
         + link_where,
         params,
     ).fetchall()

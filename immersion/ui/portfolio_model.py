@@ -32,12 +32,23 @@ class Column(IntEnum):
     ACTIVITY = 3  # hidden in the sidebar by default; sorting by it puts the latest meeting first
 
 
+_COLUMNS = len(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class PortfolioModel(QAbstractTableModel):
     """Accounts of the open workbook, in the order `portfolio_summary()` returns them."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AccountSummary] = []
+        self._cache: dict[int, tuple[str, str, str, str]] = {}  # row → display texts
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- contents ------------------------------------------------------------------------------------------------
@@ -46,6 +57,7 @@ class PortfolioModel(QAbstractTableModel):
         """Replace all rows (a workbook was opened or its portfolio changed)."""
         self.beginResetModel()
         self._rows = list(summaries)
+        self._cache.clear()
         if self._sort is not None:
             self._rows.sort(key=self._sort_key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
@@ -66,7 +78,7 @@ class PortfolioModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -87,38 +99,38 @@ class PortfolioModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(Column):
+        # Called for every visible cell on every paint: plain int comparisons and cached texts keep a full
+        # sidebar as cheap to paint as a short one.
+        row, column = index.row(), index.column()
+        if row < 0 or row >= len(self._rows) or not 0 <= column < _COLUMNS:
             return None
-        item = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
-            if column == Column.NAME:
-                return item.name
-            if column == Column.TIER:
-                return formatting.tier_label(item.tier)
-            if column == Column.ACTIVITY:
-                return formatting.date_text(item.last_activity) if item.last_activity else ""
-            return formatting.alignment_text(item.alignment)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (Column.ALIGNMENT, Column.ACTIVITY):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            return self._texts(row)[column]
+        if role == _ALIGN:
+            return _RIGHT if column >= Column.ALIGNMENT else _LEFT
+        item = self._rows[row]
+        if role == _TOOLTIP:
+            return self._tooltip(item, Column(column))
         if role == ID_ROLE:
             return item.id
         if role == TIER_ROLE:
             return item.tier
         if role == SORT_ROLE:
-            if column == Column.NAME:
-                return item.name.casefold()
-            if column == Column.TIER:
-                return formatting.tier_rank(item.tier)
-            if column == Column.ACTIVITY:
-                return item.last_activity or ""
-            # Undefined sorts below 0, so that it ends up at one end instead of in the middle.
-            return -1.0 if item.alignment is None else float(item.alignment)
+            return self._sort_key(column)(item)
         return None
+
+    def _texts(self, row: int) -> tuple[str, str, str, str]:
+        texts = self._cache.get(row)
+        if texts is None:
+            item = self._rows[row]
+            texts = (
+                item.name,
+                formatting.tier_label(item.tier),
+                formatting.alignment_text(item.alignment),
+                formatting.date_text(item.last_activity) if item.last_activity else "",
+            )
+            self._cache[row] = texts
+        return texts
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python, one key per row (a sorting proxy makes a Python call per comparison, which
@@ -128,6 +140,7 @@ class PortfolioModel(QAbstractTableModel):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        self._cache.clear()
         old_ids = [item.id for item in self._rows]
         self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         new_rows = {item.id: row for row, item in enumerate(self._rows)}
@@ -148,9 +161,7 @@ class PortfolioModel(QAbstractTableModel):
         return lambda item: (-1.0 if item.alignment is None else float(item.alignment), item.name.casefold())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _tooltip(self, item: AccountSummary, column: Column) -> str:
         if column == Column.ALIGNMENT:
