@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
 from immersion.store.schema import SEARCH_SOURCES
@@ -130,31 +131,130 @@ class Hit:
     account_id: str
     account_name: str
     title: str
-    snippet: str  # matched words wrapped in [[ and ]]
+    snippet: str  # matched words wrapped in MARK_START … MARK_END
     rank: float
+
+
+@dataclass(frozen=True)
+class Found:
+    """The hits shown and how many entries match in all."""
+
+    hits: list[Hit]
+    total: int
+    ranked: bool  # by relevance; False when there were too many matches and the newest are shown
 
 
 MARK_START = "\x02"
 MARK_END = "\x03"
+RANKED_MAX = 4000  # above this many matches, ranking them all costs more than an as-you-type search may take
+SNIPPET_WORDS = 14
+
+
+def find(conn: sqlite3.Connection, text: str, limit: int = 50, kind: str | None = None) -> Found:
+    """The best matches for what a user typed.
+
+    Up to `RANKED_MAX` matches are ranked by relevance (BM25, a match in the title counting four times one in
+    the text). More matches than that mean a very common word: ranking tens of thousands of entries would make
+    typing stutter, so the newest entries are shown instead, those with the word in their title first.
+    """
+    query = to_fts_query(text)
+    if query is None:
+        return Found([], 0, True)
+    kind_clause = " AND kind = ?" if kind else ""
+    extra: tuple[str, ...] = (kind,) if kind else ()
+    total = conn.execute(
+        f"SELECT count(*) FROM search_index WHERE search_index MATCH ?{kind_clause}", (query, *extra)
+    ).fetchone()[0]
+    if total == 0:
+        return Found([], 0, True)
+    ranked = total <= RANKED_MAX
+    if ranked:
+        picked = conn.execute(
+            f"SELECT rowid, bm25(search_index, 4.0, 1.0) FROM search_index WHERE search_index MATCH ?{kind_clause} "
+            "ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?",
+            (query, *extra, int(limit)),
+        ).fetchall()
+    else:
+        picked = conn.execute(
+            f"SELECT rowid, 0 FROM search_index WHERE search_index MATCH ?{kind_clause} ORDER BY rowid DESC LIMIT ?",
+            (f"title : ({query})", *extra, int(limit)),
+        ).fetchall()
+        if len(picked) < limit:
+            seen = {row[0] for row in picked}
+            more = conn.execute(
+                f"SELECT rowid, 1 FROM search_index WHERE search_index MATCH ?{kind_clause} "
+                "ORDER BY rowid DESC LIMIT ?",
+                (query, *extra, int(limit) + len(seen)),
+            ).fetchall()
+            picked += [row for row in more if row[0] not in seen][: limit - len(picked)]
+    order = {rowid: (n, rank) for n, (rowid, rank) in enumerate(picked)}
+    marks = ", ".join("?" for _ in order)
+    # Fetched by rowid without MATCH: a snippet() in a MATCH query would be computed over every match.
+    rows = conn.execute(
+        f"SELECT s.rowid, s.kind, s.ref_id, s.account_id, coalesce(a.name, ''), s.title, s.body "
+        f"FROM search_index s LEFT JOIN accounts a ON a.id = s.account_id WHERE s.rowid IN ({marks})",
+        tuple(order),
+    ).fetchall()
+    terms = _terms(text)
+    hits = [
+        Hit(r[1], r[2], r[3] or "", r[4], r[5] or "", snippet(r[6] or "", terms), float(order[r[0]][1]))
+        for r in sorted(rows, key=lambda r: order[r[0]][0])
+    ]
+    return Found(hits, total, ranked)
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 50, kind: str | None = None) -> list[Hit]:
-    """Best matches first. The snippet marks matched words with MARK_START/MARK_END."""
-    query = to_fts_query(text)
-    if query is None:
-        return []
-    where = "search_index MATCH ?"
-    params: list[object] = [query]
-    if kind:
-        where += " AND search_index.kind = ?"
-        params.append(kind)
-    params.append(int(limit))
-    sql = f"""
-        SELECT search_index.kind, ref_id, account_id, coalesce(a.name, ''), title,
-               snippet(search_index, 1, '{MARK_START}', '{MARK_END}', '…', 14), bm25(search_index, 4.0, 1.0)
-        FROM search_index LEFT JOIN accounts a ON a.id = search_index.account_id
-        WHERE {where}
-        ORDER BY bm25(search_index, 4.0, 1.0)
-        LIMIT ?"""
-    rows = conn.execute(sql, params).fetchall()
-    return [Hit(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6]) for r in rows]
+    """The hits of `find()`."""
+    return find(conn, text, limit, kind).hits
+
+
+def _fold(word: str) -> str:
+    """Case and accents folded, as the index's tokenizer does (`remove_diacritics 2`)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _terms(text: str) -> list[tuple[str, bool]]:
+    """(folded word, is_prefix) for every word of the query; words of quoted phrases match whole."""
+    terms: list[tuple[str, bool]] = []
+    for phrase, bare in _TOKEN.findall(text):
+        if phrase:
+            terms.extend((_fold(w), False) for w in _WORD.findall(phrase))
+        else:
+            terms.extend((_fold(w), True) for w in _WORD.findall(bare))
+    return terms
+
+
+def snippet(body: str, terms: list[tuple[str, bool]], words: int = SNIPPET_WORDS) -> str:
+    """A short window of `body` around the first matched word, with matched words between the marks."""
+    tokens = list(re.finditer(r"\w+", body))
+    if not tokens:
+        return ""
+
+    def matches(token: str) -> bool:
+        folded = _fold(token)
+        return any(folded.startswith(t) if prefix else folded == t for t, prefix in terms)
+
+    hit = next((n for n, m in enumerate(tokens) if matches(m.group())), 0)
+    first = max(0, hit - words // 3)
+    last = min(len(tokens), first + words)
+    out: list[str] = ["…" if first > 0 else ""]
+    cursor = tokens[first].start()
+    for m in tokens[first:last]:
+        out.append(body[cursor:m.start()])
+        out.append(f"{MARK_START}{m.group()}{MARK_END}" if matches(m.group()) else m.group())
+        cursor = m.end()
+    out.append("…" if last < len(tokens) else "")
+    return " ".join("".join(out).split())
+
+
+def highlight(text: str, query: str) -> str:
+    """`text` (a title) with every word the query matches between the marks."""
+    terms = _terms(query)
+
+    def mark(m: re.Match[str]) -> str:
+        folded = _fold(m.group())
+        hit = any(folded.startswith(t) if prefix else folded == t for t, prefix in terms)
+        return f"{MARK_START}{m.group()}{MARK_END}" if hit else m.group()
+
+    return re.sub(r"\w+", mark, text)

@@ -82,3 +82,25 @@ def test_any_text_is_a_valid_query(text: str) -> None:
     query = search.to_fts_query(text)
     if query is not None:
         conn.execute("SELECT * FROM search_index WHERE search_index MATCH ?", (query,)).fetchall()
+
+
+def test_snippet_and_highlight_mark_matches_folding_case_and_accents() -> None:
+    body = "Intro words here. The Café owner said the régime of energy pricing hurts; energy again later on."
+    text = search.snippet(body, search._terms("cafe ENERG"), words=10)  # noqa: SLF001
+    assert f"{search.MARK_START}Café{search.MARK_END}" in text
+    assert f"{search.MARK_START}energy{search.MARK_END}" in text
+    assert text.endswith("…")
+    assert search.highlight("Energy review", "energ") == f"{search.MARK_START}Energy{search.MARK_END} review"
+
+
+def test_very_common_words_show_the_newest_title_matches_first(wb: Workbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    account = edits.add(wb, "accounts", name="A").items[0].row_id
+    for n in range(6):
+        edits.add(wb, "meetings", account_id=account, title=f"Meeting {n}", starts_at="2026-01-01T10:00",
+                  notes="energy everywhere")
+    titled = edits.add(wb, "meetings", account_id=account, title="Energy review", starts_at="2026-01-01T10:00",
+                       notes="nothing").items[0].row_id
+    monkeypatch.setattr(search, "RANKED_MAX", 3)
+    found = search.find(wb.conn, "energy", limit=4)
+    assert found.total == 7 and not found.ranked
+    assert found.hits[0].ref_id == titled and [h.title for h in found.hits[1:]] == ["Meeting 5", "Meeting 4", "Meeting 3"]
