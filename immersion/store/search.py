@@ -103,6 +103,7 @@ def check(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+_MARKUP = re.compile(r"[#*_>`|~]+")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -241,7 +242,7 @@ def snippet(body: str, terms: list[tuple[str, bool]], words: int = SNIPPET_WORDS
     out: list[str] = ["…" if first > 0 else ""]
     cursor = tokens[first].start()
     for m in tokens[first:last]:
-        out.append(body[cursor:m.start()])
+        out.append(_MARKUP.sub(" ", body[cursor:m.start()]))  # markdown markers between words are noise here
         out.append(f"{MARK_START}{m.group()}{MARK_END}" if matches(m.group()) else m.group())
         cursor = m.end()
     out.append("…" if last < len(tokens) else "")

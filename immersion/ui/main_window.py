@@ -91,11 +91,34 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.read_only_label.hide()
 
+        self._build_toolbar()
         self.recent_menu = self.actions_.build_menus(self.menuBar())
         self.sidebar.account_changed.connect(self._account_changed)
         self._restore_layout()
         self._refresh_recent()
         self._update_state()
+
+    def _build_toolbar(self) -> None:
+        """A slim bar above the workspace holding the search field, right-aligned."""
+        from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+
+        from immersion.ui.search_box import SearchBox
+
+        bar = QToolBar(self.tr("Search"), self)
+        bar.setObjectName("SearchBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search_box = SearchBox(self.navigate, self)
+        bar.addWidget(self.search_box)
+        self.addToolBar(bar)
+        self.search_box.setEnabled(False)
+
+    def focus_search(self) -> None:
+        self.search_box.focus_search()
 
     # -- opening and closing -------------------------------------------------------------------------------------
 
@@ -159,6 +182,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(self.session.undo_stack)
             self.undo_group.setActiveStack(self.session.undo_stack)
         self._summaries = tuple(summaries)
+        self.search_box.set_workbook(workbook)
         self.settings.add_recent(path)
         self._refresh_recent()
         self.sidebar.set_summaries(self._summaries)
@@ -188,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         name = self.workbook.path.name
         self._close_workbook()
+        self.search_box.set_workbook(None)
         self.sidebar.set_summaries(())
         self._show_selection()
         self._update_state()

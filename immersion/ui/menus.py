@@ -71,8 +71,11 @@ class WindowActions(QObject):
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.portfolio = self._action(self.tr("&Portfolio"), window.show_portfolio, QKeySequence("Alt+Home"),
                                       self.tr("Show the whole portfolio"))
-        self.find = self._action(self.tr("&Find Account"), window.sidebar.focus_filter, QKeySequence.StandardKey.Find,
+        self.find = self._action(self.tr("&Find Account"), window.sidebar.focus_filter, QKeySequence("Ctrl+Shift+F"),
                                  self.tr("Filter the accounts in the sidebar"))
+        self.search = self._action(self.tr("&Search Workbook…"), window.focus_search, None,
+                                   self.tr("Search accounts, goals, people, meetings, insights and ideas"))
+        self.search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
         self.undo = window.undo_group.createUndoAction(window, self.tr("&Undo"))
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = window.undo_group.createRedoAction(window, self.tr("&Redo"))
@@ -141,6 +144,7 @@ class WindowActions(QObject):
         for action in self.pages.values():
             view.addAction(action)
         view.addSeparator()
+        view.addAction(self.search)
         view.addAction(self.find)
         help_ = bar.addMenu(self.tr("&Help"))
         help_.addAction(self.about)
@@ -171,6 +175,7 @@ class WindowActions(QObject):
         self.close.setEnabled(is_open)
         self.portfolio.setEnabled(is_open)
         self.find.setEnabled(is_open)
+        self.search.setEnabled(is_open)
 
     def update_pages(self, is_open: bool, has_account: bool) -> None:
         for action in self.pages.values():
