@@ -12,6 +12,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from immersion.ui import formatting
 
@@ -37,6 +38,24 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ICONS: dict[str, QIcon] = {}
+
+
+def _overdue_icon() -> QIcon:
+    """A small red dot beside accounts with overdue action items (made once, after the app exists)."""
+    icon = _ICONS.get("overdue")
+    if icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d64545"))
+        painter.drawEllipse(4, 4, 8, 8)
+        painter.end()
+        icon = _ICONS["overdue"] = QIcon(pixmap)
+    return icon
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -109,6 +128,8 @@ class PortfolioModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if column >= Column.ALIGNMENT else _LEFT
         item = self._rows[row]
+        if role == _DECORATION:
+            return _overdue_icon() if column == Column.NAME and item.overdue_actions else None
         if role == _TOOLTIP:
             return self._tooltip(item, Column(column))
         if role == ID_ROLE:
@@ -173,4 +194,8 @@ class PortfolioModel(QAbstractTableModel):
             )
         if column == Column.TIER:
             return self.tr("Tier: %1").replace("%1", formatting.tier_label(item.tier))
-        return item.name if not item.industry else f"{item.name}\n{item.industry}"
+        lines = [item.name] + ([item.industry] if item.industry else [])
+        if item.overdue_actions:
+            lines.append(self.tr("1 overdue action item") if item.overdue_actions == 1 else
+                         self.tr("%1 overdue action items").replace("%1", str(item.overdue_actions)))
+        return "\n".join(lines)

@@ -118,3 +118,17 @@ def test_smoke_test_counts_qt_warnings_and_exceptions_but_not_the_offscreen_note
     finally:
         smoke.uninstall()
     assert smoke.problems == ["Qt warning: QPainter::begin: Paint device returned engine == 0", "RuntimeError: boom"]
+
+
+def test_accounts_with_overdue_actions_are_marked(qapp) -> None:  # noqa: ANN001 - icons need the app
+    from PySide6.QtCore import Qt
+
+    from immersion.store.queries import AccountSummary
+
+    late = AccountSummary("a", "Late Ltd", "key", None, None, "No open goals", "", 0, 2, None, None)
+    fine = AccountSummary("b", "Fine Ltd", "key", None, None, "No open goals", "", 0, 0, None, None)
+    model = PortfolioModel()
+    model.set_summaries([late, fine])
+    assert model.index(0, Column.NAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(1, Column.NAME).data(Qt.ItemDataRole.DecorationRole) is None
+    assert "2 overdue action items" in model.index(0, Column.NAME).data(Qt.ItemDataRole.ToolTipRole)
