@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from immersion.ui import formatting
 
@@ -42,10 +42,12 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ICONS: dict[str, QIcon] = {}
 
 
-def _overdue_icon() -> QIcon:
+def _overdue_icon() -> QIcon | None:
     """A small red dot beside accounts with overdue action items (made once, after the app exists)."""
     icon = _ICONS.get("overdue")
     if icon is None:
+        if QGuiApplication.instance() is None:  # pixmaps need the GUI; a bare model (tests, tools) has none
+            return None
         pixmap = QPixmap(16, 16)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
