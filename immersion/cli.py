@@ -59,13 +59,14 @@ def _positive_int(text: str) -> int:
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search}} ...",
+        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search,backups,restore}} ...",
         description="Immersion: an offline workbook for key-account managers and sales leaders. "
         "Without a workbook, opens the last one used (or, the first time, a demo workbook).",
         epilog="commands:\n"
         f"  {PROG} demo OUT          write a demo workbook\n"
         f"  {PROG} check WORKBOOK    check a workbook's health (exit 0 healthy, 1 problems, 2 unusable)\n"
         f"  {PROG} search WORKBOOK QUERY   full-text search from the shell\n"
+        f"  {PROG} backups WORKBOOK  list (or --now take) backups; {PROG} restore WORKBOOK N  restores one\n"
         f"Run '{PROG} COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -119,10 +120,27 @@ def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argp
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N hits (20)")
     search.add_argument("--kind", metavar="KIND", help="only hits of this kind (goal, meeting, idea, …)")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
-    return parser, {"demo": _run_demo, "check": _run_check, "search": _run_search}
+
+    backups = sub.add_parser(
+        "backups", help="list or take backups of a workbook",
+        description="List a workbook's backups, newest first (the last ten are kept), or take one now.",
+    )
+    backups.add_argument("workbook", type=Path, metavar="WORKBOOK")
+    backups.add_argument("--now", action="store_true", help="take a backup now, then list")
+
+    restore = sub.add_parser(
+        "restore", help="restore a workbook from a backup",
+        description="Replace WORKBOOK with a backup (by its number in `immersion backups`, or a file). The "
+        "current state is backed up first, so a restore can itself be undone.",
+    )
+    restore.add_argument("workbook", type=Path, metavar="WORKBOOK")
+    restore.add_argument("backup", metavar="BACKUP", help="a number from `immersion backups`, or a backup file")
+    handlers = {"demo": _run_demo, "check": _run_check, "search": _run_search, "backups": _run_backups,
+                "restore": _run_restore}
+    return parser, handlers
 
 
-COMMANDS = ("demo", "check", "search")
+COMMANDS = ("demo", "check", "search", "backups", "restore")
 
 
 # -- commands ----------------------------------------------------------------------------------------------------
@@ -298,6 +316,41 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             screenshots=args.screenshots.absolute() if args.screenshots is not None else None,
         )
     )
+
+
+def _run_backups(args: argparse.Namespace) -> int:
+    from immersion.store import backups
+    from immersion.store.workbook import Workbook
+
+    workbook = args.workbook.absolute()
+    if args.now:
+        with Workbook.open(workbook, read_only=True) as open_workbook:
+            taken = backups.make_backup(open_workbook.conn, workbook, reason="manual")
+        print(f"backed up to {taken.path}")
+    found = backups.list_backups(workbook)
+    if not found:
+        print(f"no backups of {workbook.name} yet")
+    for number, backup in enumerate(found, start=1):
+        print(f"{number:>3}  {backup.label():<38} {backup.size / 1e6:8.1f} MB  {backup.path}")
+    return EXIT_OK
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from immersion.store import backups
+
+    workbook = args.workbook.absolute()
+    if args.backup.isdigit():
+        found = backups.list_backups(workbook)
+        number = int(args.backup)
+        if not 1 <= number <= len(found):
+            raise CommandError(f"There is no backup number {number} of “{workbook.name}” "
+                               f"({len(found)} backups; see `immersion backups`).")
+        source = found[number - 1].path
+    else:
+        source = Path(args.backup).absolute()
+    backups.restore_backup(source, workbook)
+    print(f"restored {workbook.name} from {source.name}")
+    return EXIT_OK
 
 
 # -- entry point -------------------------------------------------------------------------------------------------

@@ -257,3 +257,17 @@ def test_without_a_screen_headless_runs_go_offscreen_and_a_window_says_why(demo:
                             capture_output=True, text=True, env=_screenless_env(), timeout=120, check=False)
     assert_one_line_error(window)
     assert "no screen" in window.stderr
+
+
+def test_backups_and_restore_after_damage(demo: Path) -> None:
+    taken = run("backups", demo, "--now")
+    assert taken.returncode == 0, taken.stderr
+    assert "backed up to" in taken.stdout and "  1  " in taken.stdout
+    demo.write_bytes(demo.read_bytes()[:40_000])  # damaged
+    assert run("check", demo).returncode == 2
+    restored = run("restore", demo, "1")
+    assert restored.returncode == 0, restored.stderr
+    assert run("check", demo).returncode == 0
+    missing = run("restore", demo, "9")
+    assert_one_line_error(missing)
+    assert "no backup number 9" in missing.stderr
