@@ -477,5 +477,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved a copy as %1").replace("%1", str(written)))
         return True
 
+    def show_backups(self) -> None:
+        if self.workbook is None:
+            return
+        from immersion.ui.backups_dialog import BackupsDialog
+
+        BackupsDialog(self).exec()
+
     def about(self) -> None:
         dialogs.show_about(self, self.workbook.path if self.workbook is not None else None)

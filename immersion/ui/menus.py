@@ -64,6 +64,8 @@ class WindowActions(QObject):
         self.save_copy = self._action(self.tr("Save a &Copy…"), window.ask_save_copy,
                                       QKeySequence.StandardKey.SaveAs,
                                       self.tr("Write a complete copy of the workbook to another file"))
+        self.backups = self._action(self.tr("&Backups…"), window.show_backups, None,
+                                    self.tr("Take a backup now, or restore the workbook from one"))
         self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
                                   self.tr("Close the open workbook"))
         self.quit = self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit,
@@ -129,6 +131,7 @@ class WindowActions(QObject):
         file.addAction(self.demo)
         file.addSeparator()
         file.addAction(self.save_copy)
+        file.addAction(self.backups)
         file.addAction(self.close)
         file.addSeparator()
         file.addAction(self.quit)
@@ -172,6 +175,7 @@ class WindowActions(QObject):
 
     def update_workbook(self, is_open: bool) -> None:
         self.save_copy.setEnabled(is_open)
+        self.backups.setEnabled(is_open)
         self.close.setEnabled(is_open)
         self.portfolio.setEnabled(is_open)
         self.find.setEnabled(is_open)
