@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 840])
+        self.splitter.setSizes([300, 900])
         self.setCentralWidget(self.splitter)
         self.read_only_label = QLabel(self.tr("Read-only"), self)
         self.read_only_label.setToolTip(self.tr("Changes to this workbook cannot be saved."))

@@ -151,5 +151,13 @@ def _overview_page(parent: QWidget | None) -> Page:
     return OverviewPage(parent)
 
 
+def _agenda_page(parent: QWidget | None) -> Page:
+    from immersion.ui.agenda_page import AgendaPage
+
+    return AgendaPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
+register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
+                  scrolls=False))

@@ -1,0 +1,434 @@
+"""The boardroom agenda's table: the goals as an item model, the filter in front of it and the view.
+
+`AgendaModel` lists every goal of the account in agenda order (the order *is* the agenda, so it never sorts)
+and re-ranks by drag and drop: a drop calls `on_move(goal_id, position)`, which the page turns into one
+undoable "Re-rank goal" edit. `AgendaFilter` hides rows by category, validation state and text, and maps a
+drop between visible rows to a position on the full, unfiltered agenda. `AgendaTable` is the view: it claims
+the agenda's keys and gives the goal's title the room the other columns leave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from immersion.domain.alignment import Alignment
+from immersion.store.ids import now
+from immersion.ui import formatting
+from immersion.ui.row_model import Column, Row, RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+GOAL_MIME = "application/x-immersion-goal-ids"
+OPEN_STATES = ("unconfirmed", "confirmed")
+NONE_LABEL = "—"
+CENTRED = ("position", "priority", "p")  # short numbers read best under the middle of their header
+CHOSEN = ("category", "status", "horizon")  # columns as wide as their longest choice
+# Preferred column widths in average characters; the goal's title takes what is left, at least its own.
+WIDTHS = {"position": 3, "title": 24, "category": 11, "priority": 5, "p": 7, "status": 11, "horizon": 7,
+          "kpi": 18, "target": 16, "owner_stakeholder_id": 14}
+OPTIONAL = ("target", "horizon", "kpi", "owner_stakeholder_id")  # hidden in this order when space is short
+KEYS = {  # (key, modifiers) -> command; the table claims them over window shortcuts (Ctrl+N is New Workbook)
+    (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier): "add",
+    (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier): "add",
+    (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
+    (Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier): "up",
+    (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier): "down",
+    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier): "edit",
+    (Qt.Key.Key_Enter, Qt.KeyboardModifier.NoModifier): "edit",
+}
+CATEGORY_CHOICES: tuple[tuple[str | None, str], ...] = (
+    ("strategic", QT_TRANSLATE_NOOP("Choices", "Strategic")),
+    ("competitive", QT_TRANSLATE_NOOP("Choices", "Competitive")),
+    ("interpersonal", QT_TRANSLATE_NOOP("Choices", "Interpersonal")),
+    ("political", QT_TRANSLATE_NOOP("Choices", "Political")),
+    ("financial", QT_TRANSLATE_NOOP("Choices", "Financial")),
+)
+STATUS_CHOICES: tuple[tuple[str | None, str], ...] = (
+    ("unconfirmed", QT_TRANSLATE_NOOP("Choices", "Unconfirmed")),
+    ("confirmed", QT_TRANSLATE_NOOP("Choices", "Confirmed")),
+    ("achieved", QT_TRANSLATE_NOOP("Choices", "Achieved")),
+    ("dropped", QT_TRANSLATE_NOOP("Choices", "Dropped")),
+)
+HORIZON_CHOICES: tuple[tuple[str | None, str], ...] = (
+    (None, NONE_LABEL),
+    ("short", QT_TRANSLATE_NOOP("Choices", "Short")),
+    ("medium", QT_TRANSLATE_NOOP("Choices", "Medium")),
+    ("long", QT_TRANSLATE_NOOP("Choices", "Long")),
+)
+
+
+def choice_label(choices: Sequence[tuple[str | None, str]], value: str | None) -> str:
+    """The translated label of a stored choice value (the value itself when unknown)."""
+    for stored, label in choices:
+        if stored == value:
+            return QCoreApplication.translate("Choices", label)
+    return "" if value is None else str(value)
+
+
+def goal_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields to write for an edit of a goal: a new status also records when it changed."""
+    result = dict(values)
+    if "status" in result:
+        result["status_changed_at"] = now()
+    return result
+
+
+def percent(share: float) -> str:
+    return f"{formatting.number_text(share * 100)}%"
+
+
+class AgendaModel(RowTableModel):
+    """The goals of one account in agenda order, editable in place and re-ranked by drag and drop.
+
+    Args:
+        on_edit: called with (goal id, field, value) for an in-place edit; returns whether it was saved.
+        on_move: called with (goal id, position on the full agenda, 0 = top); returns whether it moved.
+    """
+
+    def __init__(self, on_edit: Callable[[str, str, Any], bool], on_move: Callable[[str, int], bool],
+                 parent: Any = None) -> None:
+        super().__init__(self._make_columns(), on_edit, parent)
+        self._on_move = on_move
+        self.editable = True
+        self.priority_total = 0
+        self._owner_column = self.column_of("owner_stakeholder_id")
+
+    def _make_columns(self) -> list[Column]:
+        return [
+            Column("position", QT_TRANSLATE_NOOP("Columns", "#"), kind="int"),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Goal"), editable=True, required=True,
+                   tooltip=lambda row: "\n\n".join(t for t in (row["title"], row.get("description")) if t)),
+            Column("category", QT_TRANSLATE_NOOP("Columns", "Category"), kind="choice", editable=True,
+                   choices=CATEGORY_CHOICES, required=True),
+            Column("priority", QT_TRANSLATE_NOOP("Columns", "Priority"), kind="int", editable=True, minimum=1,
+                   maximum=5, tooltip=self._priority_tip),
+            Column("p", QT_TRANSLATE_NOOP("Columns", "Emphasis"), kind="float",
+                   display=lambda row: percent(row["p"]), tooltip=self._emphasis_tip),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), kind="choice", editable=True,
+                   choices=STATUS_CHOICES, required=True, tooltip=self._status_tip),
+            Column("horizon", QT_TRANSLATE_NOOP("Columns", "Horizon"), kind="choice", editable=True,
+                   choices=HORIZON_CHOICES, display=self._horizon_text),
+            Column("kpi", QT_TRANSLATE_NOOP("Columns", "KPI"), editable=True,
+                   tooltip=lambda row: row.get("kpi") or ""),
+            Column("target", QT_TRANSLATE_NOOP("Columns", "Target"), editable=True,
+                   tooltip=lambda row: row.get("target") or ""),
+            Column("owner_stakeholder_id", QT_TRANSLATE_NOOP("Columns", "Owner"), kind="choice",
+                   editable=True, choices=((None, NONE_LABEL),), display=lambda row: row["owner_name"]),
+        ]
+
+    # -- contents --------------------------------------------------------------------------------------------
+
+    def load(self, goals: Sequence[Row], stakeholders: Sequence[Row], alignment: Alignment | None) -> None:
+        """Show `goals` (in agenda order) with their owners' names and their shares of emphasis and effort."""
+        names = {s["id"]: s["name"] for s in stakeholders}
+        # People are choices of the owner column: the in-place combo lists the account's stakeholders.
+        owners = ((None, NONE_LABEL), *((s["id"], s["name"]) for s in stakeholders))
+        self.columns[self._owner_column] = replace(self.columns[self._owner_column], choices=owners)
+        shares = {g.goal_id: g for g in alignment.goals} if alignment is not None else {}
+        self.priority_total = alignment.priority_total if alignment is not None else 0
+        rows = []
+        for position, goal in enumerate(goals, start=1):
+            share = shares.get(goal["id"])
+            rows.append(dict(goal, position=position, owner_name=names.get(goal["owner_stakeholder_id"], ""),
+                             p=share.p if share else 0.0, e=share.e if share else 0.0,
+                             i=share.i if share else 0.0, m=share.m if share else 0.0,
+                             gap=share.contribution if share else 0.0))
+        self.set_rows(rows)
+
+    # -- cells -----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _horizon_text(row: Row) -> str:
+        return choice_label(HORIZON_CHOICES, row["horizon"]) if row["horizon"] else ""  # blank, not a dash
+
+    def _priority_tip(self, row: Row) -> str:
+        text = self.tr("Priority %1 of 5. It weighs the goal in the alignment index: customer emphasis "
+                       "p = priority ÷ Σ priority of the open goals").replace("%1", str(row["priority"]))
+        if row["status"] in OPEN_STATES and self.priority_total:
+            return f"{text} = {row['priority']} ÷ {self.priority_total} = {percent(row['p'])}."
+        return text + "; " + self.tr("this goal is closed, so it counts as priority 0.")
+
+    def _emphasis_tip(self, row: Row) -> str:
+        if row["status"] in OPEN_STATES and self.priority_total:
+            first = self.tr("Customer emphasis p = %1 ÷ %2 = %3 (priority ÷ Σ priority of the open goals)")
+            first = first.replace("%1", str(row["priority"])).replace("%2", str(self.priority_total))
+            first = first.replace("%3", percent(row["p"]))
+        else:
+            first = self.tr("Customer emphasis p = 0% (closed goals count as priority 0)")
+        effort = self.tr("Our effort e = %1 (ideas %2, money %3)").replace("%1", percent(row["e"]))
+        effort = effort.replace("%2", percent(row["i"])).replace("%3", percent(row["m"]))
+        gap = self.tr("Gap |p − e| = %1: what this goal adds to the distance in the alignment index")
+        return "\n".join((first, effort, gap.replace("%1", formatting.number_text(row["gap"], 2))))
+
+    def _status_tip(self, row: Row) -> str:
+        tips = {
+            "unconfirmed": self.tr("Unconfirmed: we believe the customer wants this, but they have not "
+                                   "said so yet. Open goals count toward customer emphasis."),
+            "confirmed": self.tr("Confirmed by the customer. Open goals count toward customer emphasis."),
+            "achieved": self.tr("Achieved: it no longer counts toward customer emphasis (p = 0), so effort "
+                                "still spent on it lowers the alignment index."),
+            "dropped": self.tr("Dropped: the customer no longer pursues it; it counts as priority 0, so "
+                               "effort on it lowers the alignment index."),
+        }
+        text = tips.get(row["status"], "")
+        if row.get("status_changed_at"):
+            since = self.tr("Since %1.").replace("%1", formatting.date_text(row["status_changed_at"]))
+            text = f"{text}\n{since}"
+        return text
+
+    def header_tip(self, key: str) -> str:
+        """What a column means, for its header's tooltip."""
+        tips = {
+            "position": self.tr("Rank on the customer's boardroom agenda (1 = top). Drag a row, or press "
+                                "Ctrl+Up or Ctrl+Down, to re-rank."),
+            "title": self.tr("What the customer wants, in their words."),
+            "category": self.tr("Strategic, competitive, interpersonal, political or financial: the five "
+                                "sections of a boardroom agenda."),
+            "priority": self.tr("How much the goal weighs, 1–5. Customer emphasis p = priority ÷ Σ priority "
+                                "of the open goals; the alignment index compares it with where our effort "
+                                "goes."),
+            "p": self.tr("Customer emphasis p: the goal's share of the open goals' priorities. Point at a "
+                         "cell for our effort e and the gap |p − e|."),
+            "status": self.tr("Validation state: unconfirmed → confirmed → achieved, or dropped. Only open "
+                              "goals (unconfirmed or confirmed) count toward customer emphasis."),
+            "horizon": self.tr("When the customer expects it: short (this year), medium (one to three "
+                               "years), long (beyond three years)."),
+            "kpi": self.tr("How the customer measures progress."),
+            "target": self.tr("The value of the KPI the customer aims for, and by when."),
+            "owner_stakeholder_id": self.tr("The person at the customer who owns the goal."),
+        }
+        return tips.get(key, "")
+
+    # -- Qt model interface ----------------------------------------------------------------------------------
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            return self.header_tip(self.columns[section].key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            centred = self.columns[section].key in CENTRED
+            return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        row = self.row(index.row())
+        key = self.columns[index.column()].key
+        if role == Qt.ItemDataRole.ForegroundRole and row["status"] not in OPEN_STATES:
+            # Closed goals recede: they no longer weigh on the agenda. A palette role suits light and dark.
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.FontRole and key == "status" and row["status"] == "unconfirmed":
+            font = QFont(QGuiApplication.font())
+            font.setItalic(True)  # not yet heard from the customer: said tentatively
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return super().data(index, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not self.editable:
+            return flags & ~Qt.ItemFlag.ItemIsEditable
+        if not index.isValid():
+            return flags | Qt.ItemFlag.ItemIsDropEnabled  # drops land between rows, never on a goal
+        return flags | Qt.ItemFlag.ItemIsDragEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Does nothing: the rank order is the agenda itself, so no view may re-sort it."""
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [GOAL_MIME]
+
+    def mimeData(self, indexes: Sequence[Index]) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(self.row(index)["id"] for index in indexes if index.isValid()))
+        data = QMimeData()
+        data.setData(GOAL_MIME, QByteArray("\n".join(ids).encode()))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: Index) -> bool:
+        """Move the dragged goal so that it lands before row `row` (at the end when -1)."""
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not self.editable or action != Qt.DropAction.MoveAction or not data.hasFormat(GOAL_MIME):
+            return False
+        goal_id = bytes(data.data(GOAL_MIME).data()).decode().split("\n")[0]
+        source = self.row_of(goal_id)
+        if source < 0:
+            return False
+        if parent.isValid():
+            row = parent.row()
+        elif not 0 <= row <= self.rowCount():
+            row = self.rowCount()
+        # The goal leaves its place first, so a drop below it lands one position higher.
+        position = row - 1 if row > source else row
+        if position == source:
+            return False
+        return bool(self._on_move(goal_id, position))
+
+
+class AgendaFilter(QSortFilterProxyModel):
+    """Hides goals by category, validation state ("open": unconfirmed or confirmed) and text; never sorts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.category: str | None = None
+        self.state: str | None = None
+        self.text = ""
+
+    def set_filters(self, category: str | None, state: str | None, text: str) -> None:
+        self.beginFilterChange()
+        self.category, self.state, self.text = category, state, text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def is_filtered(self) -> bool:
+        return bool(self.category or self.state or self.text)
+
+    def accepts(self, row: Row) -> bool:
+        """Whether the filters let `row` through."""
+        if self.category and row["category"] != self.category:
+            return False
+        if self.state == "open" and row["status"] not in OPEN_STATES:
+            return False
+        if self.state and self.state != "open" and row["status"] != self.state:
+            return False
+        if self.text:
+            words = (row.get(k) or "" for k in ("title", "description", "kpi", "target", "owner_name"))
+            return self.text in " ".join(words).casefold()
+        return True
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        return isinstance(model, AgendaModel) and self.accepts(model.row(source_row))
+
+    def source_row_for_drop(self, row: int, parent: Index) -> int:
+        """Where a drop at shown row `row` lands on the full agenda: before that goal, or after the last."""
+        if parent.isValid():
+            row = parent.row()
+        count = self.rowCount()
+        if 0 <= row < count:
+            return self.mapToSource(self.index(row, 0)).row()
+        if count:
+            return self.mapToSource(self.index(count - 1, 0)).row() + 1
+        return self.sourceModel().rowCount()
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: Index) -> bool:
+        return self.sourceModel().canDropMimeData(data, action, -1, -1, QModelIndex())
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: Index) -> bool:
+        return self.sourceModel().dropMimeData(data, action, self.source_row_for_drop(row, parent), 0,
+                                               QModelIndex())
+
+
+class AgendaTable(QTableView):
+    """The ranked goals: the agenda's keys, and columns that make room for a readable title.
+
+    Signals:
+        command(str): "add", "delete", "up" or "down" was asked for from the keyboard.
+    """
+
+    command = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys: list[str] = []
+        self._widths: dict[str, int] = {}
+        self._fitting = False
+        self.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _command(self, event: QKeyEvent) -> str:
+        if self.state() == QAbstractItemView.State.EditingState:
+            return ""
+        return KEYS.get((event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier), "")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._command(event):
+            event.accept()  # the key press then comes to keyPressEvent instead of firing a window shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        command = self._command(event)
+        index = self.currentIndex()
+        if command == "edit":
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)  # Enter edits like F2 does
+        elif command:
+            self.command.emit(command)
+        else:
+            super().keyPressEvent(event)
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Size the columns to their headers and longest choices (unconfirmed states are set in italics)."""
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        wide, char = QFontMetrics(italic), self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader()
+        self._keys = [column.key for column in columns]
+        for number, column in enumerate(columns):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+            # Owners are people: their names wrap onto the second line instead of widening the column.
+            labels = [column.label(value) for value, _label in column.choices] if column.key in CHOSEN else []
+            needed = max([header.fontMetrics().horizontalAdvance(column.header())]
+                         + [wide.horizontalAdvance(label) for label in labels]) + 24
+            self._widths[column.key] = max(needed, WIDTHS.get(column.key, 10) * char + 16)
+        self.fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:  # also when a scroll bar comes or goes
+            self.fit_columns()
+        return super().viewportEvent(event)
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and new > 0 and column < len(self._keys) and self._keys[column] != "title":
+            self._widths[self._keys[column]] = new  # the user's width is kept from now on
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit beside a readable title; optional ones go first when space is short.
+
+        Every field of the selected goal is in the side form, so a hidden column hides nothing for good.
+        """
+        if not self._keys or self._fitting:
+            return
+        header, keys, widths = self.horizontalHeader(), self._keys, self._widths
+        self._fitting = True
+        try:
+            available = self.viewport().width()
+            used = sum(widths[k] for k in keys if k != "title" and k not in OPTIONAL)
+            room = True
+            for key in reversed(OPTIONAL):  # the owner stays longest, the target goes first
+                room = room and used + widths[key] + widths["title"] <= available
+                header.setSectionHidden(keys.index(key), not room)
+                used += widths[key] if room else 0
+            for column, key in enumerate(keys):
+                width = max(widths["title"], available - used) if key == "title" else widths[key]
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
