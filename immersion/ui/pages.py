@@ -157,7 +157,15 @@ def _agenda_page(parent: QWidget | None) -> Page:
     return AgendaPage(parent)
 
 
+def _relationships_page(parent: QWidget | None) -> Page:
+    from immersion.ui.relationship_page import RelationshipPage
+
+    return RelationshipPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
                   scrolls=False))
+register(PageSpec("relationships", QT_TRANSLATE_NOOP("Pages", "Relationship map"), _relationships_page, Scope.ACCOUNT,
+                  30, "Ctrl+3", scrolls=False))
