@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
 
+# The POSIX "C" locale (headless sessions, LANG=C) writes 1545500 with no digit grouping; numbers are for
+# people, so such a session reads them in English instead.
+if QLocale().language() == QLocale.Language.C:
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
 UNDEFINED = "—"  # an index that cannot be computed is shown as a dash, never as 0
 
 _TIERS = {

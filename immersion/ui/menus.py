@@ -93,7 +93,8 @@ class WindowActions(QObject):
         for spec in pages():
             if spec.name == "portfolio":
                 continue
-            action = self._action(spec.display_title(), lambda _=False, n=spec.name: window.show_account_page(n),
+            action = self._action(spec.display_title().replace("&", "&&"),  # a literal &, not a mnemonic
+                                  lambda _=False, n=spec.name: window.show_account_page(n),
                                   QKeySequence(spec.shortcut) if spec.shortcut else None)
             self.pages[spec.name] = action
         self.about = self._action(self.tr("&About Immersion"), window.about, None,

@@ -163,9 +163,24 @@ def _relationships_page(parent: QWidget | None) -> Page:
     return RelationshipPage(parent)
 
 
+def _team_page(parent: QWidget | None) -> Page:
+    from immersion.ui.catalogue_pages import TeamPage
+
+    return TeamPage(parent)
+
+
+def _assets_page(parent: QWidget | None) -> Page:
+    from immersion.ui.catalogue_pages import AssetsPage
+
+    return AssetsPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
                   scrolls=False))
 register(PageSpec("relationships", QT_TRANSLATE_NOOP("Pages", "Relationship map"), _relationships_page, Scope.ACCOUNT,
                   30, "Ctrl+3", scrolls=False))
+register(PageSpec("team", QT_TRANSLATE_NOOP("Pages", "Team & partners"), _team_page, Scope.PORTFOLIO, 20,
+                  scrolls=False))
+register(PageSpec("assets", QT_TRANSLATE_NOOP("Pages", "Assets"), _assets_page, Scope.PORTFOLIO, 30, scrolls=False))

@@ -220,7 +220,7 @@ class Workspace(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         for spec in specs:
-            index = self.tabs.addTab(spec.display_title())
+            index = self.tabs.addTab(spec.display_title().replace("&", "&&"))  # "Team & partners", no mnemonic
             if spec.shortcut:
                 self.tabs.setTabToolTip(index, f"{spec.display_title()} ({spec.shortcut})")
         self.tabs.blockSignals(False)

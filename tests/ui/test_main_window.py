@@ -306,3 +306,11 @@ def test_first_run_creates_the_demo_in_the_data_folder(qtbot, window: MainWindow
         assert window.open_startup(target, create_demo=True)
     assert target.is_file()
     assert window.sidebar.model.rowCount() >= 5
+
+
+def test_ampersands_in_page_titles_are_shown_not_taken_as_mnemonics(qtbot, window: MainWindow, demo: Path) -> None:
+    open_and_wait(qtbot, window, demo)
+    window.show_portfolio()
+    titles = [window.workspace.tabs.tabText(i) for i in range(window.workspace.tabs.count())]
+    assert "Team && partners" in titles  # drawn as "Team & partners"
+    assert window.actions_.pages["team"].text() == "Team && partners"
