@@ -160,3 +160,17 @@ def portfolio_summary(
             )
         )
     return result
+
+
+def influences_of_account(wb: Workbook, account_id: str) -> list[dict[str, Any]]:
+    """Influence links that start at one of the account's people (read through the index, not the table)."""
+    return [dict(r) for r in wb.conn.execute(
+        "SELECT l.* FROM stakeholder_influences l JOIN stakeholders s ON s.id = l.from_id WHERE s.account_id = ?",
+        (account_id,))]
+
+
+def coverage_of_account(wb: Workbook, account_id: str) -> list[dict[str, Any]]:
+    """Who on our side covers each of the account's people, and how strongly."""
+    return [dict(r) for r in wb.conn.execute(
+        "SELECT c.* FROM coverage c JOIN stakeholders s ON s.id = c.stakeholder_id WHERE s.account_id = ?",
+        (account_id,))]

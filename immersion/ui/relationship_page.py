@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from immersion.store import edits
+from immersion.store import edits, queries
 from immersion.ui.pages import Page, PageContext
 from immersion.ui.relationship_map import MapStyle, RelationshipMap, legend_height, paint_legend
 from immersion.ui.row_model import ID_ROLE, ColumnDelegate, Row
@@ -283,8 +283,8 @@ class RelationshipPage(Page):
         people = edits.rows(wb, "stakeholders", account_id=account.id, order_by="name COLLATE NOCASE")
         ids = {p["id"] for p in people}
         # The store has no per-account query for links: read them whole and keep this account's (cheap).
-        influences = [r for r in edits.rows(wb, "stakeholder_influences") if r["from_id"] in ids]
-        coverage = [r for r in edits.rows(wb, "coverage") if r["stakeholder_id"] in ids]
+        influences = [r for r in queries.influences_of_account(wb, account.id) if r["to_id"] in ids]
+        coverage = queries.coverage_of_account(wb, account.id)
         team = edits.rows(wb, "team_members", order_by="name COLLATE NOCASE")
         self._rows = enrich(people, coverage, {m["id"]: m for m in team})
         self._links = (influences, coverage, team)
