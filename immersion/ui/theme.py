@@ -6,6 +6,8 @@ Fusion draws the same on every platform and renders both palettes well. The pale
 
 from __future__ import annotations
 
+import os
+
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -59,7 +61,9 @@ def is_dark() -> bool:
 
 
 def _apply_palette(app: QApplication) -> None:
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    # IMMERSION_COLOR_SCHEME=dark|light overrides the system (for a fixed look, and to check both palettes).
+    forced = os.environ.get("IMMERSION_COLOR_SCHEME", "").lower()
+    dark = forced == "dark" if forced in ("dark", "light") else app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     app.setPalette(dark_palette() if dark else light_palette())
 
 
