@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.workbook_changed.emit()
 
     def _close_workbook(self) -> None:
+        self.workspace.flush()  # the last seconds of typing go into the file before it closes
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
@@ -476,6 +477,14 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(self.tr("Saved a copy as %1").replace("%1", str(written)))
         return True
+
+    def quick_capture(self) -> None:
+        """Start a meeting note for the current account, cursor in the notes (from anywhere)."""
+        if self.session is None or self.sidebar.current_account_id() is None:
+            self.statusBar().showMessage(self.tr("Select an account first: quick capture notes a meeting with it."))
+            return
+        page = self.workspace.show_page("meetings")
+        page.quick_capture()  # type: ignore[attr-defined]
 
     def show_backups(self) -> None:
         if self.workbook is None:

@@ -64,6 +64,9 @@ class WindowActions(QObject):
         self.save_copy = self._action(self.tr("Save a &Copy…"), window.ask_save_copy,
                                       QKeySequence.StandardKey.SaveAs,
                                       self.tr("Write a complete copy of the workbook to another file"))
+        self.quick_capture = self._action(self.tr("&Quick Capture"), window.quick_capture,
+                                          QKeySequence("Ctrl+Shift+K"),
+                                          self.tr("Start a meeting note for the current account"))
         self.backups = self._action(self.tr("&Backups…"), window.show_backups, None,
                                     self.tr("Take a backup now, or restore the workbook from one"))
         self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
@@ -140,6 +143,8 @@ class WindowActions(QObject):
         edit.addAction(self.undo)
         edit.addAction(self.redo)
         account = bar.addMenu(self.tr("&Account"))
+        account.addAction(self.quick_capture)
+        account.addSeparator()
         account.addAction(self.new_account)
         account.addAction(self.rename_account)
         account.addAction(self.delete_account)
@@ -187,6 +192,7 @@ class WindowActions(QObject):
             action.setEnabled(is_open)
         writable = is_open and self.window.session is not None
         self.new_account.setEnabled(writable)
+        self.quick_capture.setEnabled(writable)  # without an account it says to pick one
         self.rename_account.setEnabled(writable and has_account)
         self.delete_account.setEnabled(writable and has_account)
 

@@ -84,6 +84,9 @@ class Page(QWidget):
         """Select and reveal one item of `table` (after a navigation); returns whether it is on this page."""
         return False
 
+    def flush(self) -> None:
+        """Save what the user is still typing (before the workbook closes or the app quits)."""
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -175,6 +178,12 @@ def _assets_page(parent: QWidget | None) -> Page:
     return AssetsPage(parent)
 
 
+def _meetings_page(parent: QWidget | None) -> Page:
+    from immersion.ui.meetings_page import MeetingsPage
+
+    return MeetingsPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
@@ -184,3 +193,5 @@ register(PageSpec("relationships", QT_TRANSLATE_NOOP("Pages", "Relationship map"
 register(PageSpec("team", QT_TRANSLATE_NOOP("Pages", "Team & partners"), _team_page, Scope.PORTFOLIO, 20,
                   scrolls=False))
 register(PageSpec("assets", QT_TRANSLATE_NOOP("Pages", "Assets"), _assets_page, Scope.PORTFOLIO, 30, scrolls=False))
+register(PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), _meetings_page, Scope.ACCOUNT, 40, "Ctrl+4",
+                  scrolls=False))

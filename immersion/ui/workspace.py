@@ -140,6 +140,11 @@ class Workspace(QWidget):
     def current_page_name(self) -> str:
         return self._current
 
+    def flush(self) -> None:
+        """Let every built page save what the user is still typing."""
+        for page in self._pages.values():
+            page.flush()
+
     def page_widget(self, name: str) -> Page | None:
         """The page called `name` if it has been built."""
         return self._pages.get(name)

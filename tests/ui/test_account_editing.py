@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from immersion.store import edits
 from immersion.store.workbook import Workbook
@@ -114,3 +116,20 @@ def test_read_only_workbook_offers_no_account_editing(qtbot, tmp_path: Path) -> 
     assert win.session is None
     assert not win.actions_.new_account.isEnabled()
     assert not win.actions_.undo.isEnabled()
+
+
+def test_quick_capture_from_anywhere_and_typing_is_saved_on_close(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.actions_.quick_capture.trigger()
+    assert "Select an account first" in window.statusBar().currentMessage()
+    account = account_commands.new_account(window, "Volta Telecom")
+    window.workspace.show_page("agenda")
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.current_page_name() == "meetings"
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    qtbot.keyClicks(editor, "CFO wants payback under two years")
+    path = window.workbook.path
+    window.close_workbook()  # straight away: no pause for the autosave
+    with Workbook.open(path) as wb:
+        [meeting] = edits.rows(wb, "meetings", account_id=account)
+        assert "payback under two years" in (meeting["notes"] or "")
