@@ -54,7 +54,8 @@ def test_find_a_word_from_meeting_notes_and_land_on_it(qtbot, window: MainWindow
         qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     target = opened.args[0]
     assert window.sidebar.current_account_id() == hit.account_id
-    assert window.workspace.current_page_name() == target.page
+    assert window.workspace.current_page_name() == target.page == "meetings"
+    assert window.workspace.page_widget("meetings")._current_id() == hit.ref_id  # the meeting is open
     assert not window.search_box.popup.isVisible()
 
 
