@@ -111,6 +111,7 @@ class MeetingEditor(QWidget):
         self.insights = InsightsPanel(self)
         self.actions = ActionsPanel(self)
         self.insight_action: QAction | None = None  # the page's "Make insight", shown in the notes' menu
+        self.idea_action: QAction | None = None  # the page's "New idea from notes", shown there too
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -311,9 +312,11 @@ class MeetingEditor(QWidget):
 
     def _notes_menu(self, position: QPoint) -> None:
         menu = self.notes.createStandardContextMenu()
-        if self.insight_action is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            menu.insertAction(first, self.insight_action)
+        first = menu.actions()[0] if menu.actions() else None
+        for action in (self.insight_action, self.idea_action):
+            if action is not None:
+                menu.insertAction(first, action)
+        if first is not None and (self.insight_action or self.idea_action):
             menu.insertSeparator(first)
         menu.exec(self.notes.mapToGlobal(position))
         menu.deleteLater()

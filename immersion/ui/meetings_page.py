@@ -20,7 +20,7 @@ from immersion.store import edits, meetings
 from immersion.ui import formatting
 from immersion.ui.meeting_editor import MeetingEditor
 from immersion.ui.meeting_list_model import ID_ROLE, MeetingDelegate, MeetingListModel
-from immersion.ui.pages import Page, PageContext
+from immersion.ui.pages import Page, PageContext, Target
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.touchpoints import TouchpointsPanel
 from immersion.ui.widgets import Caption, Heading
@@ -59,6 +59,9 @@ class MeetingsPage(Page):
                                        self.tr("Record a new meeting for this account (Ctrl+Shift+M)"))
         self.insight_action = self._action(self.tr("Make Insight"), "Ctrl+I", lambda: self.editor.make_insight(),
                                            self.tr("Keep the selected words of the notes as an insight (Ctrl+I)"))
+        self.idea_action = self._action(self.tr("New Idea from Notes"), "Ctrl+Shift+I", self.new_idea,
+                                        self.tr("Capture the selected words of the notes (or the paragraph) as a new "
+                                                "idea on the board, with this meeting as its origin (Ctrl+Shift+I)"))
         self.model = MeetingListModel(self)
         self.list = MeetingList(self, self)
         self.list.setModel(self.model)
@@ -76,6 +79,7 @@ class MeetingsPage(Page):
         self.count = Caption("", self)
         self.editor = MeetingEditor(self)
         self.editor.insight_action = self.insight_action
+        self.editor.idea_action = self.idea_action
         self.editor.insights.make_button.clicked.connect(self.insight_action.trigger)
         self.editor.delete_requested.connect(self.delete_meeting)
         self.touchpoints = TouchpointsPanel(self)
@@ -198,6 +202,7 @@ class MeetingsPage(Page):
             widget.setVisible(editable)
         self.new_action.setEnabled(editable)
         self.insight_action.setEnabled(editable)
+        self.idea_action.setEnabled(editable)
         rows = meetings.meetings_for_account(context.workbook, account)
         current = self._want or ("" if moved else self._current_id())
         position = max(0, self.list.currentIndex().row())
@@ -317,6 +322,26 @@ class MeetingsPage(Page):
             self.editor.title.setFocus()
             self.editor.title.selectAll()
         return meeting_id
+
+    def new_idea(self) -> str | None:
+        """A captured idea from the selected notes text (or the paragraph at the cursor); opens it on the board."""
+        from immersion.store import ideas
+
+        session, meeting = self._context.session, self._current_id()
+        text = self.editor.excerpt().strip() if meeting else ""
+        if session is None or not meeting or not text:
+            return None
+        self.editor.notes.commit()  # the notes the idea comes from are saved first, as their own step
+        title = text.splitlines()[0].strip()
+        title = title if len(title) <= 120 else title[:119].rstrip() + "…"
+        description = text if text != title else None
+        changes = session.edit(self.tr("New idea from meeting"),
+                               lambda wb: ideas.new_idea_from_meeting(wb, meeting, title, description))
+        if not changes:
+            return None
+        idea = changes.items[0].row_id
+        self._context.go(Target("ideas", self._account or None, "ideas", idea))
+        return idea
 
     def quick_capture(self) -> str | None:
         """Start a note for a meeting happening now, with the cursor in the notes; returns its id."""

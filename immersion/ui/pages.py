@@ -184,6 +184,12 @@ def _meetings_page(parent: QWidget | None) -> Page:
     return MeetingsPage(parent)
 
 
+def _ideas_page(parent: QWidget | None) -> Page:
+    from immersion.ui.ideas_page import IdeasPage
+
+    return IdeasPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
@@ -194,4 +200,6 @@ register(PageSpec("team", QT_TRANSLATE_NOOP("Pages", "Team & partners"), _team_p
                   scrolls=False))
 register(PageSpec("assets", QT_TRANSLATE_NOOP("Pages", "Assets"), _assets_page, Scope.PORTFOLIO, 30, scrolls=False))
 register(PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), _meetings_page, Scope.ACCOUNT, 40, "Ctrl+4",
+                  scrolls=False))
+register(PageSpec("ideas", QT_TRANSLATE_NOOP("Pages", "Ideas"), _ideas_page, Scope.ACCOUNT, 50, "Ctrl+5",
                   scrolls=False))

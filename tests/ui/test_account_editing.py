@@ -133,3 +133,26 @@ def test_quick_capture_from_anywhere_and_typing_is_saved_on_close(qtbot, window:
     with Workbook.open(path) as wb:
         [meeting] = edits.rows(wb, "meetings", account_id=account)
         assert "payback under two years" in (meeting["notes"] or "")
+
+
+def test_new_idea_from_selected_notes_lands_on_the_board(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextCursor
+
+    account = account_commands.new_account(window, "Marlowe & Finch")
+    window.quick_capture()
+    page = window.workspace.page_widget("meetings")
+    notes = page.editor.notes
+    qtbot.keyClicks(notes, "Idea: shelf-edge freshness labels")
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(notes, "They want to see waste by store.")
+    cursor = notes.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    notes.setTextCursor(cursor)
+    qtbot.keyClick(notes, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.current_page_name() == "ideas"
+    [idea] = edits.rows(window.workbook, "ideas", account_id=account)
+    assert idea["title"] == "Idea: shelf-edge freshness labels"
+    assert idea["stage"] == "captured" and idea["origin"] == "meeting" and idea["origin_meeting_id"]
+    window.actions_.undo.trigger()
+    assert edits.rows(window.workbook, "ideas", account_id=account) == []
