@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shutil
+import tempfile
+
 from immersion.store import schema, search
+from immersion.store.errors import WorkbookInterrupted
 from immersion.store.workbook import Workbook
 
 
@@ -28,7 +32,10 @@ def check_workbook(path: Path | str) -> CheckReport:
         WorkbookError: the file cannot be opened at all (missing, foreign, damaged beyond the header).
     """
     path = Path(path)
-    wb = Workbook.open(path, read_only=True)
+    try:
+        wb = Workbook.open(path, read_only=True)
+    except WorkbookInterrupted as error:
+        return _check_interrupted(path, str(error))
     report = CheckReport(path, wb.schema_version)
     try:
         conn = wb.conn
@@ -57,3 +64,17 @@ def check_workbook(path: Path | str) -> CheckReport:
         return report
     finally:
         wb.close()
+
+
+def _check_interrupted(path: Path, message: str) -> CheckReport:
+    """Check what the workbook holds once the interrupted edit is rolled back, on a copy: the file and its
+    journal stay exactly as they are until the user opens the workbook for editing."""
+    with tempfile.TemporaryDirectory(prefix="immersion-check-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(str(path) + "-journal", str(copy) + "-journal")
+        Workbook.open(copy, repair_index=False).close()  # SQLite rolls the edit back on the copy
+        report = check_workbook(copy)
+    report.path = path
+    report.problems.insert(0, message)
+    return report

@@ -27,6 +27,14 @@ class WorkbookDamaged(WorkbookError):
     """The file is ours but fails its integrity check (truncated, overwritten, flipped bytes)."""
 
 
+class WorkbookInterrupted(WorkbookError):
+    """A crash left an unfinished edit (a hot journal); only a writer can roll it back."""
+
+
+class SearchIndexMissing(WorkbookError):
+    """The full-text index (derived data) is missing or incomplete; open with `repair_index=True` to rebuild."""
+
+
 class WorkbookTooNew(WorkbookError):
     """Written by a newer Immersion with a schema this version does not know; may be opened read-only."""
 

@@ -19,6 +19,8 @@ from immersion import __version__
 from immersion.store import schema
 from immersion.store.errors import (
     NotAWorkbook,
+    SearchIndexMissing,
+    WorkbookInterrupted,
     WorkbookDamaged,
     WorkbookError,
     WorkbookMissing,
@@ -117,6 +119,14 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
     except sqlite3.DatabaseError as error:
+        if "readonly" in str(error) and Path(str(path) + "-journal").exists():
+            # A hot journal: an edit was cut off by a crash. Rolling it back writes, which a read-only
+            # connection may not do; opening for editing finishes the recovery.
+            raise WorkbookInterrupted(
+                path,
+                f"“{path.name}” was being edited when Immersion or the computer stopped. Open it for editing to "
+                "finish the recovery: the unfinished edit is rolled back and everything saved before it is kept.",
+            ) from None
         raise WorkbookDamaged(path, f"“{path.name}” is damaged ({error}). Restore a backup.") from None
     if rows != ["ok"]:
         detail = "; ".join(rows[:3])
@@ -141,13 +151,15 @@ class Workbook:
     # -- lifecycle -----------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> Workbook:
+    def open(cls, path: Path | str, read_only: bool = False, repair_index: bool = False) -> Workbook:
         """Open an existing workbook after checking it is ours, intact and not too new.
 
         Args:
             path: the `*.immersion` file.
             read_only: open without the write lock and without migrating; a workbook from a newer version
                 can only be opened this way.
+            repair_index: rebuild a missing or incomplete search index (derived data) while opening; without
+                it such a workbook raises SearchIndexMissing and is left as it was, so the user can choose.
 
         Raises:
             WorkbookError: a subclass naming exactly what is wrong; the file is left untouched.
@@ -201,6 +213,13 @@ class Workbook:
             from immersion.store import search
 
             if not search.is_intact(conn):
+                if not repair_index:
+                    conn.close()
+                    raise SearchIndexMissing(
+                        path,
+                        f"The search index of “{path.name}” is missing or incomplete (the file was changed by "
+                        "another program or damaged). Your data is intact; Immersion can rebuild the index.",
+                    )
                 search.repair(conn)
             _stamp_meta(conn)
         except BaseException:
@@ -363,10 +382,12 @@ def _check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
     except sqlite3.DatabaseError as error:
         raise WorkbookDamaged(path, f"“{path.name}” is damaged ({error}). Restore a backup.") from None
-    if version > schema.SCHEMA_VERSION:
+    if version == 0:  # our id but never given a schema: Immersion writes both in one step when it creates a file
+        raise WorkbookDamaged(path, f"“{path.name}” is damaged: it holds no workbook tables. Restore a backup.")
+    if version != schema.SCHEMA_VERSION:  # older files gain their missing tables by migrating; newer ones we skip
         return
     missing = sorted(set(schema.TABLES) - names)
-    if version >= 1 and missing:
+    if missing:
         raise WorkbookDamaged(
             path, f"“{path.name}” is damaged: tables are missing ({', '.join(missing[:4])}). Restore a backup."
         )

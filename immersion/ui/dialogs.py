@@ -114,3 +114,16 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_repair_index(parent: QWidget | None, title: str, text: str) -> str:
+    """Offer to rebuild a missing search index: "rebuild", "read-only" or "" (cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    rebuild = box.addButton(_tr("Rebuild and Open"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(rebuild)
+    box.exec()
+    clicked = box.clickedButton()
+    return "rebuild" if clicked is rebuild else "read-only" if clicked is read_only else ""

@@ -16,7 +16,13 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from immersion import APP_NAME
-from immersion.store.errors import WorkbookError, WorkbookLocked, WorkbookMissing, WorkbookTooNew
+from immersion.store.errors import (
+    SearchIndexMissing,
+    WorkbookError,
+    WorkbookLocked,
+    WorkbookMissing,
+    WorkbookTooNew,
+)
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, formatting, menus
 from immersion.ui import pages as registry
@@ -137,7 +143,7 @@ class MainWindow(QMainWindow):
                 return False
         return self.open_workbook(path, read_only)
 
-    def open_workbook(self, path: Path | str, read_only: bool = False) -> bool:
+    def open_workbook(self, path: Path | str, read_only: bool = False, repair_index: bool = False) -> bool:
         """Open `path` in place of the current workbook; on failure the current one stays open.
 
         Returns:
@@ -152,7 +158,16 @@ class MainWindow(QMainWindow):
             self._close_workbook()  # switching between read-only and read-write: our own lock is in the way
         try:
             with menus.busy():
-                workbook = Workbook.open(path, read_only=read_only)
+                workbook = Workbook.open(path, read_only=read_only, repair_index=repair_index)
+        except SearchIndexMissing as error:
+            choice = dialogs.ask_repair_index(self, self.tr("Rebuild the Search Index?"), str(error)) \
+                if self.interactive else ""
+            if choice == "rebuild":
+                return self.open_workbook(path, repair_index=True)
+            if choice == "read-only":
+                return self.open_workbook(path, read_only=True)
+            self._report(self.tr("The workbook could not be opened"), str(error))
+            return False
         except (WorkbookLocked, WorkbookTooNew) as error:
             if not read_only and self.interactive and dialogs.ask_open_read_only(
                 self, self.tr("Open Read-Only?"), str(error)

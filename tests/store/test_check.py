@@ -10,7 +10,7 @@ import pytest
 
 from immersion.store import edits, search
 from immersion.store.check import check_workbook
-from immersion.store.errors import NotAWorkbook
+from immersion.store.errors import NotAWorkbook, SearchIndexMissing
 from immersion.store.workbook import Workbook
 
 
@@ -38,7 +38,10 @@ def test_missing_search_index_is_reported_then_rebuilt_on_open(workbook_path: Pa
     report = check_workbook(workbook_path)
     assert any("search index" in p for p in report.problems)
     assert _digest(workbook_path) == before
-    with Workbook.open(workbook_path) as wb:
+    with pytest.raises(SearchIndexMissing, match="rebuild the index"):
+        Workbook.open(workbook_path)  # the user is asked first: nothing changes without consent
+    assert _digest(workbook_path) == before
+    with Workbook.open(workbook_path, repair_index=True) as wb:
         assert [h.ref_id for h in search.search(wb.conn, "findable")] == [account]
     assert check_workbook(workbook_path).healthy
 
