@@ -34,3 +34,28 @@ def backups_dir() -> Path:
 
 def demo_workbook_path() -> Path:
     return data_dir() / "Demo portfolio.immersion"
+
+
+_CLOUD_FOLDERS = (
+    ("Dropbox", ("dropbox",)),
+    ("OneDrive", ("onedrive",)),
+    ("iCloud Drive", ("icloud drive", "icloud", "com~apple~clouddocs", "mobile documents")),
+    ("Google Drive", ("google drive", "googledrive", "my drive")),
+)
+
+
+def cloud_service(path: Path) -> str | None:
+    """The sync service whose folder holds `path` (by the folder names they create), or None.
+
+    A folder counts when its name is the service's ("Dropbox") or starts with it and a separator, as the
+    clients name team and account folders ("Dropbox (Acme)", "OneDrive - Acme", "GoogleDrive-me@example.com").
+    Sync clients copy a file while it is written and may keep two versions after edits on two machines, so a
+    workbook there deserves a word of warning.
+    """
+    for part in Path(path).absolute().parts[:-1]:
+        folded = part.casefold()
+        for service, markers in _CLOUD_FOLDERS:
+            for marker in markers:
+                if folded == marker or any(folded.startswith(marker + sep) for sep in (" ", "-", "_")):
+                    return service
+    return None

@@ -174,6 +174,7 @@ class Workbook:
                 header.user_version,
             )
         if not read_only and Path(str(path) + "-journal").exists():
+            _ensure_writable(path)
             _recover_journal(path)
         probe = _probe(path)
         try:
@@ -187,13 +188,16 @@ class Workbook:
             if header.user_version > schema.SCHEMA_VERSION:
                 workbook.read_only_reason = "written by a newer version"
             return workbook
+        _ensure_writable(path)
         lock = WorkbookLock(path)
-        lock.acquire()
         try:
-            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-                raise WorkbookReadOnly(
-                    path, f"“{path.name}” or its folder is read-only; open it read-only or copy it elsewhere."
-                )
+            lock.acquire()
+        except OSError as error:  # the folder refused the lock file after all (a read-only share, a full disk)
+            raise WorkbookReadOnly(
+                path, f"“{path.name}” cannot be opened for editing here ({error.strerror or error}); "
+                "open it read-only or copy it elsewhere."
+            ) from None
+        try:
             conn = _connect(path, read_only=False)
             _configure_writer(conn)
             from immersion.store import migrations
@@ -346,6 +350,25 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> WorkbookError:
     if "locked" in text or "busy" in text:
         return WorkbookWriteError(path, f"“{path.name}” is busy in another program: the change was not saved.")
     return WorkbookWriteError(path, f"The change was not saved: {error}.")
+
+
+def _ensure_writable(path: Path) -> None:
+    """Refuse to open for editing a file or folder that is read-only.
+
+    The permission bits are read as well as `os.access`, so that a file a user marked read-only stays so even
+    for an administrator (whom `os.access` always allows). Edits need the folder too: the lock file and the
+    rollback journal are written beside the workbook.
+    """
+    def writable(target: Path) -> bool:
+        return os.access(target, os.W_OK) and bool(target.stat().st_mode & 0o222)
+
+    if not writable(path):
+        raise WorkbookReadOnly(path, f"“{path.name}” is a read-only file: it can be opened read-only.")
+    if not writable(path.parent):
+        raise WorkbookReadOnly(
+            path, f"The folder of “{path.name}” is read-only, so changes could not be saved: it can be opened "
+            "read-only, or copied to a folder you can write to."
+        )
 
 
 def _recover_journal(path: Path) -> None:

@@ -127,3 +127,10 @@ def ask_repair_index(parent: QWidget | None, title: str, text: str) -> str:
     box.exec()
     clicked = box.clickedButton()
     return "rebuild" if clicked is rebuild else "read-only" if clicked is read_only else ""
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """Something the user should know, once (e.g. a workbook in a synced folder)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent).exec()

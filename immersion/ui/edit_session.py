@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from immersion.store import edits
 from immersion.store.edits import Changes
-from immersion.store.errors import WorkbookError
+from immersion.store.errors import WorkbookError, WorkbookReadOnly, WorkbookWriteError
 from immersion.store.workbook import Workbook
 
 
@@ -43,10 +43,12 @@ class EditSession(QObject):
     Signals:
         changed(Changes): rows were written (by an edit, an undo or a redo).
         failed(str): an edit, undo or redo could not be saved; the argument is the user sentence.
+        write_failed(str): the same, when the file itself refused the write (not a rule of the workbook).
     """
 
     changed = Signal(object)
     failed = Signal(str)
+    write_failed = Signal(str)  # the file could not be written (full disk, gone read-only); emitted before failed
 
     def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +69,7 @@ class EditSession(QObject):
         try:
             changes = action(self.workbook)
         except WorkbookError as error:
-            self.failed.emit(str(error))
+            self._report(error)
             return None
         if not changes:
             return None
@@ -88,11 +90,16 @@ class EditSession(QObject):
     def delete(self, text: str, table: str, *row_ids: str) -> Changes | None:
         return self.edit(text, lambda wb: edits.delete(wb, table, *row_ids))
 
+    def _report(self, error: WorkbookError) -> None:
+        if isinstance(error, (WorkbookWriteError, WorkbookReadOnly)):
+            self.write_failed.emit(str(error))
+        self.failed.emit(str(error))
+
     def _replay(self, command: _StoreCommand, changes: Changes, forward: bool) -> None:
         try:
             done = edits.redo(self.workbook, changes) if forward else edits.undo(self.workbook, changes)
         except WorkbookError as error:
             command.setObsolete(True)
-            self.failed.emit(str(error))
+            self._report(error)
             return
         self.changed.emit(done if done else changes)

@@ -21,7 +21,9 @@ from immersion.store.errors import (
     WorkbookError,
     WorkbookLocked,
     WorkbookMissing,
+    WorkbookReadOnly,
     WorkbookTooNew,
+    WorkbookWriteError,
 )
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, formatting, menus
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.interactive = interactive
         self.workbook: Workbook | None = None
         self.session: EditSession | None = None  # None while no workbook, or a read-only one, is open
+        self._switching_read_only = False
         self.undo_group = QUndoGroup(self)
         self._summaries: tuple[AccountSummary, ...] = ()
         self._painted = False
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
                 return self.open_workbook(path, read_only=True)
             self._report(self.tr("The workbook could not be opened"), str(error))
             return False
-        except (WorkbookLocked, WorkbookTooNew) as error:
+        except (WorkbookLocked, WorkbookTooNew, WorkbookReadOnly) as error:
             if not read_only and self.interactive and dialogs.ask_open_read_only(
                 self, self.tr("Open Read-Only?"), str(error)
             ):
@@ -193,7 +196,8 @@ class MainWindow(QMainWindow):
         if not workbook.read_only:
             self.session = EditSession(workbook, self)
             self.session.changed.connect(self._edited)
-            self.session.failed.connect(lambda message: self._report(self.tr("The change was not saved"), message))
+            self.session.write_failed.connect(self._write_failed)
+            self.session.failed.connect(self._edit_failed)
             self.undo_group.addStack(self.session.undo_stack)
             self.undo_group.setActiveStack(self.session.undo_stack)
         self._summaries = tuple(summaries)
@@ -211,7 +215,26 @@ class MainWindow(QMainWindow):
         )
         self.workbook_changed.emit()
         QTimer.singleShot(0, self._emit_ready)
+        self._warn_if_synced(path)
         return True
+
+    def _warn_if_synced(self, path: Path) -> None:
+        """A workbook in a Dropbox/OneDrive/iCloud/Google Drive folder gets one warning (per workbook)."""
+        from immersion.paths import cloud_service
+
+        service = cloud_service(path)
+        if service is None or self.settings.warned("cloud", path):
+            return
+        self.settings.set_warned("cloud", path)
+        message = self.tr(
+            "“%1” is in a folder synced by %2. Immersion saves every edit at once, so the file is always complete; "
+            "but if it is edited on two computers before %2 has synced, %2 keeps two copies and edits in one of "
+            "them will not be in the other. Edit it on one computer at a time, or keep it in a folder that is not "
+            "synced and use File → Save a Copy to share it."
+        ).replace("%1", path.name).replace("%2", service)
+        self.statusBar().showMessage(self.tr("“%1” is in a %2 folder").replace("%1", path.name).replace("%2", service))
+        if self.interactive:
+            QTimer.singleShot(0, lambda: dialogs.show_warning(self, self.tr("A Synced Folder"), message))
 
     def refresh_portfolio(self) -> None:
         """Reload the portfolio summary after the workbook changed (for pages that edit it)."""
@@ -310,6 +333,31 @@ class MainWindow(QMainWindow):
         page = self.workspace.show_page(target.page)
         if target.row_id and not page.focus_item(target.table, target.row_id):
             self.statusBar().showMessage(self.tr("That item no longer exists."))
+
+    def _edit_failed(self, message: str) -> None:
+        if not self._switching_read_only:  # a write failure says it all when it reopens the workbook
+            self._report(self.tr("The change was not saved"), message)
+
+    def _write_failed(self, message: str) -> None:
+        """The file refused a write (full disk, read-only now): nothing of the edit was written. Reopen the
+        workbook read-only so that everything saved stays in view and no further edit is lost on the way."""
+        if self.workbook is None or self._switching_read_only:
+            return
+        self._switching_read_only = True
+        QTimer.singleShot(0, lambda: self._reopen_read_only(message))
+
+    def _reopen_read_only(self, message: str) -> None:
+        path = self.workbook.path if self.workbook is not None else None
+        try:
+            if path is not None and self.open_workbook(path, read_only=True):
+                self._report(
+                    self.tr("The workbook is now read-only"),
+                    message + "\n\n" + self.tr("Everything saved before is kept, and “%1” stays open read-only. "
+                                                "Free some space or fix the folder, then open it again to edit.")
+                    .replace("%1", path.name),
+                )
+        finally:
+            self._switching_read_only = False
 
     def ask_new_account(self) -> None:
         from immersion.ui import account_commands

@@ -60,6 +60,20 @@ class Settings:
         self._qsettings.setValue("recent/files", [str(path) for path in files])
         self._qsettings.sync()
 
+    # -- warnings given once ---------------------------------------------------------------------------------------
+
+    def warned(self, topic: str, path: Path) -> bool:
+        """Whether the warning `topic` was already given for this workbook."""
+        return str(_normal(path)) in self._list(f"warned/{topic}")
+
+    def set_warned(self, topic: str, path: Path) -> None:
+        self._qsettings.setValue(f"warned/{topic}", [*self._list(f"warned/{topic}"), str(_normal(path))][-200:])
+        self._qsettings.sync()
+
+    def _list(self, key: str) -> list[str]:
+        value = self._qsettings.value(key, [])
+        return [value] if isinstance(value, str) else list(value or [])
+
     # -- window layout -------------------------------------------------------------------------------------------
 
     def layout(self, key: str) -> QByteArray | None:
