@@ -87,6 +87,10 @@ class Page(QWidget):
     def flush(self) -> None:
         """Save what the user is still typing (before the workbook closes or the app quits)."""
 
+    def is_busy(self) -> bool:
+        """Whether the page is still computing what it shows in the background (e.g. a portfolio table)."""
+        return False
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -190,6 +194,24 @@ def _ideas_page(parent: QWidget | None) -> Page:
     return IdeasPage(parent)
 
 
+def _investments_page(parent: QWidget | None) -> Page:
+    from immersion.ui.investments_page import InvestmentsPage
+
+    return InvestmentsPage(parent)
+
+
+def _pnl_page(parent: QWidget | None) -> Page:
+    from immersion.ui.pnl_page import PnlPage
+
+    return PnlPage(parent)
+
+
+def _productivity_page(parent: QWidget | None) -> Page:
+    from immersion.ui.productivity_page import ProductivityPage
+
+    return ProductivityPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
@@ -203,3 +225,8 @@ register(PageSpec("meetings", QT_TRANSLATE_NOOP("Pages", "Meetings"), _meetings_
                   scrolls=False))
 register(PageSpec("ideas", QT_TRANSLATE_NOOP("Pages", "Ideas"), _ideas_page, Scope.ACCOUNT, 50, "Ctrl+5",
                   scrolls=False))
+register(PageSpec("investments", QT_TRANSLATE_NOOP("Pages", "Investments"), _investments_page, Scope.ACCOUNT, 60,
+                  "Ctrl+6", scrolls=False))
+register(PageSpec("pnl", QT_TRANSLATE_NOOP("Pages", "P&L"), _pnl_page, Scope.ACCOUNT, 70, "Ctrl+7", scrolls=False))
+register(PageSpec("productivity", QT_TRANSLATE_NOOP("Pages", "Financial productivity"), _productivity_page,
+                  Scope.PORTFOLIO, 10, scrolls=False))

@@ -81,6 +81,7 @@ class SmokeTest:
                         continue
                     window.show_account_page(spec.name)
                 _settle()
+                _wait_while_busy(window.workspace.page_widget(spec.name))
                 shown = window.workspace.current_page_name()
                 if shown != spec.name:
                     self.problems.append(f"page {spec.name}: the workspace shows {shown or 'nothing'} instead")
@@ -103,6 +104,17 @@ class SmokeTest:
             return 1
         print(f"smoke test passed: {len(self.visited)} page(s)", file=self.out)
         return 0
+
+
+def _wait_while_busy(page: object, seconds: float = 20.0) -> None:
+    """Let a page that computes in the background finish, so its picture shows the result."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while page is not None and page.is_busy() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        time.sleep(0.01)
+    _settle()
 
 
 def _settle() -> None:
