@@ -56,6 +56,12 @@ class TableJob(QRunnable):
         self._current = current
 
     def run(self) -> None:
+        from immersion.ui.gc_guard import worker_gc_paused
+
+        with worker_gc_paused():  # Qt objects must never be collected on this thread
+            self._run()
+
+    def _run(self) -> None:
         generation, signals = self._generation, self._signals
         if self._current() != generation:
             return  # a newer request is queued behind this one

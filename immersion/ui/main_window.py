@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
 
                     write_demo(path)
             except (WorkbookError, OSError) as error:
-                self._report(self.tr("The demo workbook could not be created"), str(error))
+                self.report(self.tr("The demo workbook could not be created"), str(error))
                 return False
         return self.open_workbook(path, read_only)
 
@@ -169,27 +169,27 @@ class MainWindow(QMainWindow):
                 return self.open_workbook(path, repair_index=True)
             if choice == "read-only":
                 return self.open_workbook(path, read_only=True)
-            self._report(self.tr("The workbook could not be opened"), str(error))
+            self.report(self.tr("The workbook could not be opened"), str(error))
             return False
         except (WorkbookLocked, WorkbookTooNew, WorkbookReadOnly) as error:
             if not read_only and self.interactive and dialogs.ask_open_read_only(
                 self, self.tr("Open Read-Only?"), str(error)
             ):
                 return self.open_workbook(path, read_only=True)
-            self._report(self.tr("The workbook could not be opened"), str(error))
+            self.report(self.tr("The workbook could not be opened"), str(error))
             return False
         except WorkbookError as error:
             if isinstance(error, WorkbookMissing):
                 self.settings.remove_recent(path)
                 self._refresh_recent()
-            self._report(self.tr("The workbook could not be opened"), str(error))
+            self.report(self.tr("The workbook could not be opened"), str(error))
             return False
         try:
             with menus.busy():
                 summaries = self._load_summaries(workbook)
         except WorkbookError as error:
             workbook.close()
-            self._report(self.tr("The workbook could not be read"), str(error))
+            self.report(self.tr("The workbook could not be read"), str(error))
             return False
         self._close_workbook()
         self.workbook = workbook
@@ -275,7 +275,9 @@ class MainWindow(QMainWindow):
 
         return portfolio_summary(workbook)
 
-    def _report(self, title: str, message: str) -> None:
+    def report(self, title: str, message: str) -> None:
+        """Tell the user something did not work: the status bar, a message box when interactive, and
+        `open_failed` for headless runs."""
         self.statusBar().showMessage(message)
         if self.interactive:
             dialogs.show_error(self, title, message)
@@ -336,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def _edit_failed(self, message: str) -> None:
         if not self._switching_read_only:  # a write failure says it all when it reopens the workbook
-            self._report(self.tr("The change was not saved"), message)
+            self.report(self.tr("The change was not saved"), message)
 
     def _write_failed(self, message: str) -> None:
         """The file refused a write (full disk, read-only now): nothing of the edit was written. Reopen the
@@ -350,7 +352,7 @@ class MainWindow(QMainWindow):
         path = self.workbook.path if self.workbook is not None else None
         try:
             if path is not None and self.open_workbook(path, read_only=True):
-                self._report(
+                self.report(
                     self.tr("The workbook is now read-only"),
                     message + "\n\n" + self.tr("Everything saved before is kept, and “%1” stays open read-only. "
                                                 "Free some space or fix the folder, then open it again to edit.")
@@ -358,21 +360,6 @@ class MainWindow(QMainWindow):
                 )
         finally:
             self._switching_read_only = False
-
-    def ask_new_account(self) -> None:
-        from immersion.ui import account_commands
-
-        account_commands.new_account(self)
-
-    def ask_rename_account(self) -> None:
-        from immersion.ui import account_commands
-
-        account_commands.rename_account(self)
-
-    def ask_delete_account(self) -> None:
-        from immersion.ui import account_commands
-
-        account_commands.delete_account(self)
 
     def _edited(self, changes: Changes) -> None:
         """An edit, undo or redo wrote rows: refresh the accounts it touched, then the pages."""
@@ -487,60 +474,6 @@ class MainWindow(QMainWindow):
         # Opened after the drop returns, so that a message box does not block the drag source.
         QTimer.singleShot(0, lambda: self.open_workbook(files[0]))
 
-    # -- commands of the File and Help menus ---------------------------------------------------------------------
-
-    def ask_open(self) -> None:
-        directory = self.workbook.path.parent if self.workbook is not None else None
-        path = dialogs.ask_open_path(self, directory)
-        if path is not None:
-            self.open_workbook(path)
-
-    def ask_new(self) -> None:
-        directory = self.workbook.path.parent if self.workbook is not None else None
-        path = dialogs.ask_new_path(self, directory)
-        if path is not None:
-            self.new_workbook(path)
-
-    def new_workbook(self, path: Path) -> bool:
-        """Create an empty workbook at `path` (replacing a file there that no one has open) and open it."""
-        path = dialogs.with_extension(Path(path)).absolute()
-        if self.workbook is not None and self.workbook.path.resolve() == path.resolve():
-            self._report(self.tr("The workbook could not be created"),
-                         self.tr("“%1” is the open workbook; choose another name.").replace("%1", path.name))
-            return False
-        try:
-            with menus.busy():
-                if path.exists():
-                    menus.ensure_not_in_use(path)
-                workbook = Workbook.create(path, overwrite=True)
-        except WorkbookError as error:
-            self._report(self.tr("The workbook could not be created"), str(error))
-            return False
-        workbook.close()
-        return self.open_workbook(path)
-
-    def ask_save_copy(self) -> None:
-        if self.workbook is None:
-            return
-        source = self.workbook.path
-        suggested = source.with_name(self.tr("%1 copy").replace("%1", source.stem) + EXTENSION)
-        target = dialogs.ask_copy_path(self, suggested)
-        if target is not None:
-            self.save_copy(target)
-
-    def save_copy(self, target: Path) -> bool:
-        """Write a complete copy of the open workbook to `target`; the open workbook stays as it is."""
-        if self.workbook is None:
-            return False
-        try:
-            with menus.busy():
-                written = self.workbook.save_copy(target)
-        except WorkbookError as error:
-            self._report(self.tr("The copy could not be saved"), str(error))
-            return False
-        self.statusBar().showMessage(self.tr("Saved a copy as %1").replace("%1", str(written)))
-        return True
-
     def quick_capture(self) -> None:
         """Start a meeting note for the current account, cursor in the notes (from anywhere)."""
         if self.session is None or self.sidebar.current_account_id() is None:
@@ -548,13 +481,3 @@ class MainWindow(QMainWindow):
             return
         page = self.workspace.show_page("meetings")
         page.quick_capture()  # type: ignore[attr-defined]
-
-    def show_backups(self) -> None:
-        if self.workbook is None:
-            return
-        from immersion.ui.backups_dialog import BackupsDialog
-
-        BackupsDialog(self).exec()
-
-    def about(self) -> None:
-        dialogs.show_about(self, self.workbook.path if self.workbook is not None else None)

@@ -101,6 +101,9 @@ class ProductivityPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from immersion.ui.gc_guard import prepare
+
+        prepare()  # the collector's keeper lives in the GUI thread
         self._pool = QThreadPool(self)  # first child: destroyed (waiting for its job) before the signals
         self._pool.setMaxThreadCount(1)
         self._signals = TableJobSignals(self)

@@ -1,0 +1,94 @@
+"""The File and Help menus' commands: new, open, save a copy, backups, about.
+
+Functions over the window rather than methods of it, so that the window class is about showing workbooks and
+pages; each asks through `dialogs` (which tests patch) and reports through the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from immersion.store.errors import WorkbookError
+from immersion.store.workbook import EXTENSION, Workbook
+from immersion.ui import dialogs, menus
+
+if TYPE_CHECKING:
+    from immersion.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _folder(window: MainWindow) -> Path | None:
+    return window.workbook.path.parent if window.workbook is not None else None
+
+
+def ask_open(window: MainWindow) -> None:
+    path = dialogs.ask_open_path(window, _folder(window))
+    if path is not None:
+        window.open_workbook(path)
+
+
+def ask_new(window: MainWindow) -> None:
+    path = dialogs.ask_new_path(window, _folder(window))
+    if path is not None:
+        new_workbook(window, path)
+
+
+def new_workbook(window: MainWindow, path: Path) -> bool:
+    """Create an empty workbook at `path` (replacing a file there that no one has open) and open it."""
+    path = dialogs.with_extension(Path(path)).absolute()
+    if window.workbook is not None and window.workbook.path.resolve() == path.resolve():
+        window.report(_tr("The workbook could not be created"),
+                      _tr("“%1” is the open workbook; choose another name.").replace("%1", path.name))
+        return False
+    try:
+        with menus.busy():
+            if path.exists():
+                menus.ensure_not_in_use(path)
+            workbook = Workbook.create(path, overwrite=True)
+    except WorkbookError as error:
+        window.report(_tr("The workbook could not be created"), str(error))
+        return False
+    workbook.close()
+    return window.open_workbook(path)
+
+
+def ask_save_copy(window: MainWindow) -> None:
+    if window.workbook is None:
+        return
+    source = window.workbook.path
+    suggested = source.with_name(_tr("%1 copy").replace("%1", source.stem) + EXTENSION)
+    target = dialogs.ask_copy_path(window, suggested)
+    if target is not None:
+        save_copy(window, target)
+
+
+def save_copy(window: MainWindow, target: Path) -> bool:
+    """Write a complete copy of the open workbook to `target`; the open workbook stays as it is."""
+    if window.workbook is None:
+        return False
+    try:
+        with menus.busy():
+            written = window.workbook.save_copy(target)
+    except WorkbookError as error:
+        window.report(_tr("The copy could not be saved"), str(error))
+        return False
+    window.statusBar().showMessage(_tr("Saved a copy as %1").replace("%1", str(written)))
+    return True
+
+
+def show_backups(window: MainWindow) -> None:
+    if window.workbook is None:
+        return
+    from immersion.ui.backups_dialog import BackupsDialog
+
+    BackupsDialog(window).exec()
+
+
+def about(window: MainWindow) -> None:
+    dialogs.show_about(window, window.workbook.path if window.workbook is not None else None)

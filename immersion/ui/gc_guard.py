@@ -1,0 +1,77 @@
+"""Keep Python's cyclic garbage collector off worker threads while they run.
+
+The collector runs on whichever thread happens to allocate when a threshold is crossed. If it frees Qt objects
+there — widgets left in a reference cycle by the GUI thread — Qt deletes them on the wrong thread and the
+process crashes (seen with the portfolio table's pandas work on a pool thread). So while any worker runs
+Python code, automatic collection is off; when the last one is done, the GUI thread turns it back on and
+collects. Reference counting still frees everything that is not in a cycle meanwhile.
+
+Use `with worker_gc_paused():` around the body of a worker's `run()`. The first use must happen after the
+QApplication exists (the keeper lives in the GUI thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+
+class _Keeper(QObject):
+    """Lives in the GUI thread; a signal from a worker reaches it queued, so the collection runs there."""
+
+    worker_done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = 0
+        self.lock = threading.Lock()
+        self.was_enabled = gc.isenabled()
+        self.worker_done.connect(self._restore)
+
+    def _restore(self) -> None:
+        with self.lock:
+            if self.running or not self.was_enabled:
+                return
+            gc.enable()
+        gc.collect()
+
+
+_KEEPER: _Keeper | None = None
+_MADE = threading.Lock()
+
+
+def _keeper() -> _Keeper:
+    global _KEEPER
+    with _MADE:
+        if _KEEPER is None:
+            keeper = _Keeper()
+            app = QCoreApplication.instance()
+            if app is not None:
+                keeper.moveToThread(app.thread())
+            _KEEPER = keeper
+        return _KEEPER
+
+
+def prepare() -> None:
+    """Create the keeper in the GUI thread (call once there before starting workers)."""
+    _keeper()
+
+
+@contextlib.contextmanager
+def worker_gc_paused() -> Iterator[None]:
+    keeper = _keeper()
+    with keeper.lock:
+        if keeper.running == 0:
+            keeper.was_enabled = gc.isenabled() or keeper.was_enabled
+        keeper.running += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with keeper.lock:
+            keeper.running -= 1
+        keeper.worker_done.emit()
