@@ -59,7 +59,7 @@ def _positive_int(text: str) -> int:
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search,backups,restore}} ...",
+        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search,backups,restore,import,export}} ...",
         description="Immersion: an offline workbook for key-account managers and sales leaders. "
         "Without a workbook, opens the last one used (or, the first time, a demo workbook).",
         epilog="commands:\n"
@@ -67,6 +67,7 @@ def _open_parser() -> argparse.ArgumentParser:
         f"  {PROG} check WORKBOOK    check a workbook's health (exit 0 healthy, 1 problems, 2 unusable)\n"
         f"  {PROG} search WORKBOOK QUERY   full-text search from the shell\n"
         f"  {PROG} backups WORKBOOK  list (or --now take) backups; {PROG} restore WORKBOOK N  restores one\n"
+        f"  {PROG} import WORKBOOK TABLE FILE   import CSV/XLSX/JSON; {PROG} export WORKBOOK TABLE|all OUT\n"
         f"Run '{PROG} COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -137,10 +138,13 @@ def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argp
     restore.add_argument("backup", metavar="BACKUP", help="a number from `immersion backups`, or a backup file")
     handlers = {"demo": _run_demo, "check": _run_check, "search": _run_search, "backups": _run_backups,
                 "restore": _run_restore}
+    from immersion.cli_transfer import add_parsers
+
+    handlers.update(add_parsers(sub))
     return parser, handlers
 
 
-COMMANDS = ("demo", "check", "search", "backups", "restore")
+COMMANDS = ("demo", "check", "search", "backups", "restore", "import", "export")
 
 
 # -- commands ----------------------------------------------------------------------------------------------------

@@ -92,3 +92,25 @@ def show_backups(window: MainWindow) -> None:
 
 def about(window: MainWindow) -> None:
     dialogs.show_about(window, window.workbook.path if window.workbook is not None else None)
+
+
+def ask_import(window: MainWindow) -> None:
+    """File → Import…: the import wizard; a finished import is one undoable step."""
+    if window.session is None:
+        return
+    from immersion.ui.import_wizard import ImportWizard
+
+    report = ImportWizard.ask(window, window.session, account_id=window.sidebar.current_account_id())
+    if report is not None:
+        window.statusBar().showMessage(_tr("Imported: %1").replace("%1", report.summary()), 8000)
+
+
+def ask_export(window: MainWindow) -> None:
+    """File → Export…: a table or the whole workbook to CSV, Excel or JSON (read-only workbooks too)."""
+    if window.workbook is None:
+        return
+    from immersion.ui.export_dialog import ExportDialog
+
+    result = ExportDialog.ask(window, window.workbook, account_id=window.sidebar.current_account_id())
+    if result is not None:
+        window.statusBar().showMessage(result.summary(), 8000)

@@ -68,6 +68,12 @@ class WindowActions(QObject):
         self.quick_capture = self._action(self.tr("&Quick Capture"), window.quick_capture,
                                           QKeySequence("Ctrl+Shift+K"),
                                           self.tr("Start a meeting note for the current account"))
+        self.import_ = self._action(self.tr("&Import…"), lambda: file_commands.ask_import(window), None,
+                                    self.tr("Import accounts, stakeholders, goals, ideas, investments or financials "
+                                            "from CSV, Excel or JSON"))
+        self.export = self._action(self.tr("&Export…"), lambda: file_commands.ask_export(window),
+                                   QKeySequence("Ctrl+Shift+E"),
+                                   self.tr("Export a table or the whole workbook to CSV, Excel or JSON"))
         self.backups = self._action(self.tr("&Backups…"), lambda: file_commands.show_backups(window), None,
                                     self.tr("Take a backup now, or restore the workbook from one"))
         self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
@@ -137,6 +143,9 @@ class WindowActions(QObject):
         file.addSeparator()
         file.addAction(self.save_copy)
         file.addAction(self.backups)
+        file.addSeparator()
+        file.addAction(self.import_)
+        file.addAction(self.export)
         file.addAction(self.close)
         file.addSeparator()
         file.addAction(self.quit)
@@ -183,6 +192,7 @@ class WindowActions(QObject):
     def update_workbook(self, is_open: bool) -> None:
         self.save_copy.setEnabled(is_open)
         self.backups.setEnabled(is_open)
+        self.export.setEnabled(is_open)
         self.close.setEnabled(is_open)
         self.portfolio.setEnabled(is_open)
         self.find.setEnabled(is_open)
@@ -193,6 +203,7 @@ class WindowActions(QObject):
             action.setEnabled(is_open)
         writable = is_open and self.window.session is not None
         self.new_account.setEnabled(writable)
+        self.import_.setEnabled(writable)
         self.quick_capture.setEnabled(writable)  # without an account it says to pick one
         self.rename_account.setEnabled(writable and has_account)
         self.delete_account.setEnabled(writable and has_account)
