@@ -299,27 +299,61 @@ def apply_inverse(wb: Workbook, changes: Changes) -> Changes:
 
 
 def _apply(wb: Workbook, items: list[Change]) -> Changes:
+    """Replay changes in order. Runs of inserts or deletes on one table go in batches, so undoing (or redoing)
+    an import of 100,000 rows takes seconds, not minutes."""
     try:
         with wb.transaction() as conn:
             conn.execute("PRAGMA defer_foreign_keys = ON")
             done = Changes()
-            for item in items:
-                if item.op == "insert":
-                    assert item.after is not None
-                    if _row(conn, item.table, item.row_id) is None:
-                        done.items.append(_insert(conn, item.table, item.after))
-                elif item.op == "delete":
-                    done.extend(_delete(conn, item.table, [item.row_id]))
+            for op, table, run in _runs(items):
+                if op == "insert":
+                    done.items.extend(_insert_many(conn, table, [c.after for c in run if c.after is not None]))
+                elif op == "delete":
+                    done.extend(_delete(conn, table, [c.row_id for c in run]))
                 else:
-                    assert item.after is not None
-                    values = {k: v for k, v in item.after.items() if k not in ("id", "created_at")}
-                    result = _update(conn, item.table, item.row_id, values, touch=False)
-                    if result:
-                        done.items.append(result)
+                    for item in run:
+                        assert item.after is not None
+                        values = {k: v for k, v in item.after.items() if k not in ("id", "created_at")}
+                        result = _update(conn, item.table, item.row_id, values, touch=False)
+                        if result:
+                            done.items.append(result)
             _enforce(conn, done.items)
             return done
     except sqlite3.IntegrityError as error:
         raise _integrity(wb, items[0].table if items else "workbook", error) from None
+
+
+def _runs(items: list[Change]) -> Iterable[tuple[str, str, list[Change]]]:
+    """Consecutive changes of the same kind on the same table, in order."""
+    run: list[Change] = []
+    for item in items:
+        if run and (item.op, item.table) != (run[0].op, run[0].table):
+            yield run[0].op, run[0].table, run
+            run = []
+        run.append(item)
+    if run:
+        yield run[0].op, run[0].table, run
+
+
+def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> list[Change]:
+    """Put back rows exactly as recorded (rows already there are left alone)."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    present: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        present.update(r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
+    fresh = [row for row in rows if row["id"] not in present]
+    by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in fresh:
+        by_shape.setdefault(tuple(row), []).append(row)
+    for names, group in by_shape.items():
+        marks = ", ".join("?" for _ in names)
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
+                         [tuple(_plain(row[n]) for n in names) for row in group])
+    return [Change(table, "insert", row["id"], None, dict(row)) for row in fresh]
 
 
 # -- reading ---------------------------------------------------------------------------------------------------

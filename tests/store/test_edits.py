@@ -153,3 +153,15 @@ def test_link_rows_are_traced_to_their_account(wb: Workbook, account: str) -> No
     assert link.accounts() == set() and edits.touched_accounts(wb, link) == {account}
     gone = edits.delete(wb, "ideas", idea)  # the link goes with its idea, in the same edit
     assert edits.touched_accounts(wb, gone) == {account}
+
+
+def test_undo_and_redo_of_a_large_edit_go_in_batches(wb: Workbook, account: str) -> None:
+    """An import of thousands of rows is one edit; undoing and redoing it restores exactly, in one step each."""
+    with wb.transaction() as conn:
+        big = edits.Changes([edits._insert(conn, "stakeholders", {"account_id": account, "name": f"P{n}"})  # noqa: SLF001
+                             for n in range(3000)])
+    after = _snapshot(wb)
+    edits.undo(wb, big)
+    assert edits.count(wb, "stakeholders") == 0
+    edits.redo(wb, big)
+    assert _snapshot(wb) == after
