@@ -212,6 +212,18 @@ def _productivity_page(parent: QWidget | None) -> Page:
     return ProductivityPage(parent)
 
 
+def _alignment_page(parent: QWidget | None) -> Page:
+    from immersion.ui.alignment_page import AlignmentPage
+
+    return AlignmentPage(parent)
+
+
+def _dashboard_page(parent: QWidget | None) -> Page:
+    from immersion.ui.dashboard_page import DashboardPage
+
+    return DashboardPage(parent)
+
+
 register(PageSpec("portfolio", QT_TRANSLATE_NOOP("Pages", "Portfolio"), _portfolio_page, Scope.PORTFOLIO, 0))
 register(PageSpec("overview", QT_TRANSLATE_NOOP("Pages", "Overview"), _overview_page, Scope.ACCOUNT, 10, "Ctrl+1"))
 register(PageSpec("agenda", QT_TRANSLATE_NOOP("Pages", "Boardroom agenda"), _agenda_page, Scope.ACCOUNT, 20, "Ctrl+2",
@@ -230,3 +242,6 @@ register(PageSpec("investments", QT_TRANSLATE_NOOP("Pages", "Investments"), _inv
 register(PageSpec("pnl", QT_TRANSLATE_NOOP("Pages", "P&L"), _pnl_page, Scope.ACCOUNT, 70, "Ctrl+7", scrolls=False))
 register(PageSpec("productivity", QT_TRANSLATE_NOOP("Pages", "Financial productivity"), _productivity_page,
                   Scope.PORTFOLIO, 10, scrolls=False))
+register(PageSpec("alignment", QT_TRANSLATE_NOOP("Pages", "Alignment"), _alignment_page, Scope.ACCOUNT, 80, "Ctrl+8"))
+register(PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), _dashboard_page, Scope.PORTFOLIO, 5,
+                  scrolls=False))

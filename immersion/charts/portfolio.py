@@ -1,0 +1,122 @@
+"""Figure 6, the portfolio: every account as a bubble, its alignment index across and its contribution in one
+period up, sized by revenue and coloured by tier.
+
+Top right is where the portfolio should be: customers whose goals we serve and who pay for it. Accounts without
+an index or without a P&L in the period cannot be placed; the headline says how many, and the tooltip of the
+headline which ones and why.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF
+from PySide6.QtWidgets import QWidget
+
+from immersion.charts.axes import MoneyAxis
+from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.export import render_png as _render_png
+from immersion.charts.style import ChartStyle
+from immersion.domain.portfolio_figure import PortfolioData
+
+SMALLEST, LARGEST = 8.0, 46.0  # bubble diameters in pixels
+TIER_NAMES = {
+    "strategic": QT_TRANSLATE_NOOP("Charts", "Strategic"),
+    "key": QT_TRANSLATE_NOOP("Charts", "Key"),
+    "growth": QT_TRANSLATE_NOOP("Charts", "Growth"),
+    "maintain": QT_TRANSLATE_NOOP("Charts", "Maintain"),
+}
+
+
+class PortfolioChart(Chart):
+    """Alignment index × contribution of every account."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Portfolio"))
+        self.plot = self.add_plot(left=MoneyAxis("left"))
+        self.plot.setLabel("bottom", tr("Alignment index"))
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.zero = pg.InfiniteLine(0, angle=0, movable=False)
+        self.scatter = pg.ScatterPlotItem(antialias=True)
+        self.plot.addItem(self.zero)
+        self.plot.addItem(self.scatter)
+        self._order: list[int] = []
+        # pyqtgraph caches each drawn bubble by the identity of its pen and brush: reusing them across redraws
+        # spares drawing a thousand symbols again after every edit.
+        self._paints: dict[tuple[str, str], tuple[object, object]] = {}
+
+    def empty_text(self) -> str | None:
+        data = self.data
+        assert isinstance(data, PortfolioData)
+        if data.is_empty:
+            if data.period is None:
+                return tr("No P&L in this workbook yet. Enter each account's revenue and costs by period, and "
+                          "every account appears here by alignment and contribution.")
+            return tr("No account can be placed for %1: each needs an alignment index (open goals and some "
+                      "effort) and a P&L for the period.").replace("%1", data.period.label)
+        return None
+
+    def draw(self, style: ChartStyle) -> None:
+        data = self.data
+        assert isinstance(data, PortfolioData)
+        points = data.points
+        largest = max((p.revenue for p in points), default=0.0)
+        # Whole pixels: as sharp, and a few dozen distinct bubbles for pyqtgraph to cache instead of a thousand.
+        sizes = [round(SMALLEST + (LARGEST - SMALLEST) * math.sqrt(max(p.revenue, 0.0) / largest)) if largest > 0
+                 else SMALLEST for p in points]
+        tiers = {p.tier for p in points}
+        paints = {t: self._paint(t, style) for t in tiers}
+        brushes = {t: paints[t][0] for t in tiers}
+        pens = {t: paints[t][1] for t in tiers}
+        # Large bubbles first, so that small ones are drawn on top and stay clickable.
+        self._order = sorted(range(len(points)), key=lambda n: -sizes[n])
+        order = self._order
+        self.scatter.setData(x=[points[n].index for n in order], y=[points[n].contribution for n in order],
+                             size=[sizes[n] for n in order], brush=[brushes[points[n].tier] for n in order],
+                             pen=[pens[points[n].tier] for n in order], data=order)
+        self.zero.setPen(pg.mkPen(style.muted, width=1))
+        currencies = sorted({p.account.currency for p in points})
+        # Amounts are not converted between currencies (that is not the workbook's job): the axis says so.
+        self.plot.setLabel("left", tr("Contribution (%1)").replace("%1", currencies[0]) if len(currencies) == 1
+                           else tr("Contribution (each account's currency)"))
+        ys = [p.contribution for p in points] + [0.0]
+        low, high = min(ys), max(ys)
+        pad = (high - low) * 0.1 or 1.0
+        self.plot.setRange(xRange=(-3, 103), yRange=(low - pad, high + pad), padding=0)
+        period = data.period.label if data.period else ""
+        headline = tr("Contribution in %1, by alignment index").replace("%1", period)
+        tip = ""
+        if data.left_off:
+            headline += " · " + tr("%n account(s) not shown", "", len(data.left_off))
+            tip = "\n".join(f"{name}: {why}" for name, why in data.left_off[:30])
+            if len(data.left_off) > 30:
+                tip += "\n…"
+        self.set_headline(headline, tip, bold=False)
+        order_of_tiers = [t for t in TIER_NAMES if t in tiers] + sorted(tiers - set(TIER_NAMES))
+        self.set_legend([("●", style.tier(t), tr(TIER_NAMES[t]) if t in TIER_NAMES else t) for t in order_of_tiers]
+                        + [("", style.muted, tr("bubble size: revenue"))], style)
+
+    def _paint(self, tier: str, style: ChartStyle) -> tuple[object, object]:
+        """The brush and pen of a tier's bubbles in `style`, made once."""
+        colour = style.tier(tier)
+        key = (tier, colour.name())
+        if key not in self._paints:
+            self._paints[key] = (pg.mkBrush(style.translucent(colour, 150)), pg.mkPen(colour, width=1.2))
+        return self._paints[key]
+
+    def hit_at(self, plot: int, x: float, y: float, area: str = "view") -> Hit | None:
+        data = self.data
+        if not isinstance(data, PortfolioData) or area != "view":
+            return None
+        spots = self.scatter.pointsAt(QPointF(x, y))
+        if not len(spots):
+            return None
+        point = data.points[spots[-1].data()]  # the last is drawn on top
+        return Hit(point.text, point.ref)
+
+
+def render_png(data: PortfolioData, width: int, height: int, dark: bool = False) -> bytes:
+    """The portfolio chart as a PNG, off-screen (for the briefing PDF)."""
+    return _render_png(PortfolioChart, data, width, height, dark)
