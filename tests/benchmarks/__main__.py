@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
 
 import tests.benchmarks as package
 from tests.benchmarks import Result
@@ -33,10 +37,21 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def write_json(results: list[Result], path: Path) -> None:
+    """All figures as JSON, for comparing runs (benchmark-results/ is not tracked)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [dict(asdict(r), verdict=r.verdict()) for r in results]
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+    path.write_text(json.dumps({"when": stamp, "python": sys.version.split()[0], "results": rows}, indent=2) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     results = run_all(list(sys.argv[1:] if argv is None else argv))
     print()
     print(table(results))
+    target = Path(__file__).resolve().parents[2] / "benchmark-results" / "results.json"
+    write_json(results, target)
+    print(f"\nwritten to {target}")
     return 1 if any(r.ok is False for r in results) else 0
 
 
