@@ -7,6 +7,7 @@ query per table for the whole portfolio) so the sidebar of a 1,000-account workb
 from __future__ import annotations
 
 import datetime as _dt
+import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from immersion.domain.alignment import Alignment, compute_alignment
 from immersion.domain.models import TABLE_OF, Goal, Idea, IdeaGoal, Investment, InvestmentGoal
 from immersion.store import edits
+from immersion.store.errors import WorkbookDamaged
 from immersion.store.workbook import Workbook
 
 T = TypeVar("T")
@@ -107,7 +109,20 @@ class AccountSummary:
 def portfolio_summary(
     wb: Workbook, today: _dt.date | None = None, account_ids: Collection[str] | None = None
 ) -> list[AccountSummary]:
-    """Every account (or those of `account_ids`) with its tier, alignment index and activity, sorted by name."""
+    """Every account (or those of `account_ids`) with its tier, alignment index and activity, sorted by name.
+
+    Raises:
+        WorkbookDamaged: a page of the file could not be read.
+    """
+    try:
+        return _portfolio_summary(wb, today, account_ids)
+    except sqlite3.DatabaseError as error:
+        raise WorkbookDamaged(wb.path, f"“{wb.path.name}” is damaged ({error}). Restore a backup.") from None
+
+
+def _portfolio_summary(
+    wb: Workbook, today: _dt.date | None, account_ids: Collection[str] | None
+) -> list[AccountSummary]:
     today = today or _dt.date.today()
     now = _dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
     conn = wb.conn

@@ -31,6 +31,7 @@ from immersion.store.errors import (
 from immersion.store.lock import WorkbookLock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+QUICK_CHECK_BYTES = 48 * 1024 * 1024  # above this, opening checks the header and tables; the pages follow later
 EXTENSION = ".immersion"
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -147,6 +148,8 @@ class Workbook:
         self._lock = lock
         self.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
         self.read_only_reason = ""
+        # A large file's quick_check takes seconds; it is then left to `check_integrity()` in the background.
+        self.integrity_unchecked = False
 
     # -- lifecycle -----------------------------------------------------------------------------------------
 
@@ -177,14 +180,17 @@ class Workbook:
             _ensure_writable(path)
             _recover_journal(path)
         probe = _probe(path)
+        deferred = path.stat().st_size > QUICK_CHECK_BYTES
         try:
-            _quick_check(probe, path)
+            if not deferred:
+                _quick_check(probe, path)
             _check_tables(probe, path, header.user_version)
         finally:
             probe.close()
         if read_only:
             conn = _connect(path, read_only=True)
             workbook = cls(path, conn, True, None)
+            workbook.integrity_unchecked = deferred
             if header.user_version > schema.SCHEMA_VERSION:
                 workbook.read_only_reason = "written by a newer version"
             return workbook
@@ -226,10 +232,15 @@ class Workbook:
                     )
                 search.repair(conn)
             _stamp_meta(conn)
+        except sqlite3.DatabaseError as error:  # a damaged page met while opening (large files: not pre-checked)
+            lock.release()
+            raise WorkbookDamaged(path, f"“{path.name}” is damaged ({error}). Restore a backup.") from None
         except BaseException:
             lock.release()
             raise
-        return cls(path, conn, False, lock)
+        workbook = cls(path, conn, False, lock)
+        workbook.integrity_unchecked = deferred
+        return workbook
 
     @classmethod
     def create(cls, path: Path | str, overwrite: bool = False) -> Workbook:
@@ -350,6 +361,24 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> WorkbookError:
     if "locked" in text or "busy" in text:
         return WorkbookWriteError(path, f"“{path.name}” is busy in another program: the change was not saved.")
     return WorkbookWriteError(path, f"The change was not saved: {error}.")
+
+
+def check_integrity(path: Path) -> str | None:
+    """Run the page-level check that opening leaves out for large files; returns the problem, or None.
+
+    Uses a connection of its own (read-only), so it can run on a worker thread while the app reads the file.
+    """
+    try:
+        probe = _connect(path, read_only=True)
+    except sqlite3.DatabaseError as error:
+        return f"“{path.name}” is damaged ({error}). Restore a backup."
+    try:
+        _quick_check(probe, path)
+    except WorkbookError as error:
+        return str(error)
+    finally:
+        probe.close()
+    return None
 
 
 def _ensure_writable(path: Path) -> None:

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.workbook: Workbook | None = None
         self.session: EditSession | None = None  # None while no workbook, or a read-only one, is open
         self._switching_read_only = False
+        self._integrity_check = None
         self.undo_group = QUndoGroup(self)
         self._summaries: tuple[AccountSummary, ...] = ()
         self._painted = False
@@ -216,7 +217,27 @@ class MainWindow(QMainWindow):
         self.workbook_changed.emit()
         QTimer.singleShot(0, self._emit_ready)
         self._warn_if_synced(path)
+        if workbook.integrity_unchecked:
+            self._integrity().start(workbook.path)
         return True
+
+    def _integrity(self):  # noqa: ANN202 - IntegrityCheck, imported when a large workbook first needs it
+        if self._integrity_check is None:
+            from immersion.ui.integrity import IntegrityCheck
+
+            self._integrity_check = IntegrityCheck(self)
+            self._integrity_check.damaged.connect(self._found_damage)
+        return self._integrity_check
+
+    def _found_damage(self, path: str, problem: str) -> None:
+        """The background check found damage in the open workbook: stop writing to it, and say so."""
+        if self.workbook is None or str(self.workbook.path) != path:
+            return
+        if not self.workbook.read_only:
+            self.open_workbook(self.workbook.path, read_only=True)
+        self.report(self.tr("The workbook is damaged"),
+                    problem + "\n\n" + self.tr("It stays open read-only so that you can save a copy of what can "
+                                                "still be read; File → Backups… restores an earlier state."))
 
     def _warn_if_synced(self, path: Path) -> None:
         """A workbook in a Dropbox/OneDrive/iCloud/Google Drive folder gets one warning (per workbook)."""
@@ -441,6 +462,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ready.emit)  # after the children of this paint are painted too
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._integrity_check is not None:
+            self._integrity_check.wait()
         if self.interactive:  # a headless run (smoke test) must not overwrite the user's window layout
             self.save_layout()
         self._close_workbook()

@@ -123,3 +123,33 @@ def test_synced_folder_warns_once(qtbot, window: MainWindow, offers: list[str], 
 def test_ordinary_folders_are_not_called_synced(tmp_path: Path) -> None:
     assert cloud_service(tmp_path / "Documents" / "plan.immersion") is None
     assert cloud_service(tmp_path / "dropboxes" / "plan.immersion") is None
+
+
+def test_damage_in_a_large_workbook_is_found_after_it_opens(qtbot, window: MainWindow, offers: list[str],  # noqa: ANN001
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from immersion.store import workbook as workbook_module
+
+    path = tmp_path / "big.immersion"
+    with Workbook.create(path) as wb:
+        account = edits.add(wb, "accounts", name="Big Ltd").items[0].row_id
+        person = edits.add(wb, "stakeholders", account_id=account, name="Ada").items[0].row_id
+        with wb.transaction() as conn:  # touchpoints are not read to open a workbook: damage there waits
+            conn.executemany("INSERT INTO touchpoints (id, account_id, stakeholder_id, date, content) "
+                             "VALUES (?, ?, ?, '2026-01-01', ?)",
+                             [(f"t{n}", account, person, "y" * 400) for n in range(300)])
+    conn = sqlite3.connect(path)
+    pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'touchpoints' AND "
+                                            "pagetype = 'leaf' ORDER BY pageno")]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    offset = (pages[len(pages) // 2] - 1) * size
+    for n in range(offset, offset + 64):
+        data[n] ^= 0xFF
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(workbook_module, "QUICK_CHECK_BYTES", 1000)  # a "large" file: checked after opening
+    assert window.open_workbook(path)  # opens at once …
+    qtbot.waitUntil(lambda: any("damaged" in text for text in offers), timeout=10_000)  # … then is found out
+    assert window.workbook.read_only

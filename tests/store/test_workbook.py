@@ -179,3 +179,19 @@ def test_save_copy_is_a_complete_workbook(workbook_path: Path, tmp_path: Path) -
         copy = wb.save_copy(tmp_path / "copy.immersion")
     with Workbook.open(copy, read_only=True) as other:
         assert edits.count(other, "goals") == 300
+
+
+def test_large_files_leave_the_page_check_to_the_background(workbook_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from immersion.store import workbook as workbook_module
+
+    filled(workbook_path)
+    _flip_page(workbook_path)
+    monkeypatch.setattr(workbook_module, "QUICK_CHECK_BYTES", 1000)  # this small file counts as large
+    with Workbook.open(workbook_path, read_only=True) as wb:  # the header and tables are fine: it opens
+        assert wb.integrity_unchecked
+    problem = workbook_module.check_integrity(workbook_path)
+    assert problem is not None and "damaged" in problem
+    monkeypatch.undo()
+    with pytest.raises(WorkbookDamaged):
+        Workbook.open(workbook_path, read_only=True)
