@@ -2,12 +2,12 @@
 
 Every edit goes through the page context's `EditSession`, so it is undoable and announced: adding, deleting,
 editing a cell or a form field, and re-ranking by drag and drop or Ctrl+Up/Ctrl+Down ("Re-rank goal", one
-`ordering.move_goal` each). Filters only hide rows; positions are always computed on the full agenda.
+`ordering.move_goal` each). Filters only hide rows; positions are always computed on the full agenda. The
+toolbar (agenda_toolbar.py) and the table (agenda_table.py) say what the user asked for; the page does it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +15,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
     QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -30,15 +26,9 @@ from PySide6.QtWidgets import (
 
 from immersion.store import edits, ordering, queries
 from immersion.ui import theme
-from immersion.ui.agenda_model import (
-    CATEGORY_CHOICES,
-    STATUS_CHOICES,
-    AgendaFilter,
-    AgendaModel,
-    AgendaTable,
-    choice_label,
-    goal_values,
-)
+from immersion.ui.agenda_model import CATEGORY_CHOICES, AgendaFilter, AgendaModel, goal_values
+from immersion.ui.agenda_table import AgendaTable
+from immersion.ui.agenda_toolbar import AgendaToolbar
 from immersion.ui.goal_form import GoalForm
 from immersion.ui.pages import Page, PageContext
 from immersion.ui.row_model import ID_ROLE, ColumnDelegate
@@ -49,7 +39,6 @@ if TYPE_CHECKING:
     from immersion.store.edits import Changes
     from immersion.ui.edit_session import EditSession
 
-LINES = 2  # rows are two lines tall: long titles wrap instead of hiding behind an ellipsis
 ROWS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -71,7 +60,17 @@ class AgendaPage(Page):
         self.model = AgendaModel(self._edit_cell, self._move, self)
         self.filtered = AgendaFilter(self)
         self.filtered.setSourceModel(self.model)
-        self.tools = self._build_tools()
+        self.tools = AgendaToolbar(self._undo_key, self)
+        self.tools.add.connect(self.add_goal)
+        self.tools.delete.connect(self.delete_goal)
+        self.tools.step.connect(self.move_selected)
+        self.tools.filters_changed.connect(self._apply_filters)
+        tools = self.tools  # its widgets keep the page's names for them
+        self.add_button, self.delete_button = tools.add_button, tools.delete_button
+        self.up_button, self.down_button = tools.up_button, tools.down_button
+        self.text_filter, self.category_filter = tools.text_filter, tools.category_filter
+        self.state_filter, self.clear_button = tools.state_filter, tools.clear_button
+        self.count, self.status = tools.count, tools.status
         self.table = self._build_table()
         self.form = GoalForm(self)
         self.form.edited.connect(self._edit_goal)
@@ -110,104 +109,11 @@ class AgendaPage(Page):
 
     # -- building --------------------------------------------------------------------------------------------
 
-    def _button(self, text: str, tip: str, slot: Callable[[], Any], parent: QWidget) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
-    def _combo(self, everything: str, choices: Any, tip: str, parent: QWidget) -> QComboBox:
-        combo = QComboBox(parent)
-        combo.addItem(everything, None)
-        for stored, _label in choices:
-            combo.addItem(choice_label(choices, stored), stored)
-        combo.setToolTip(tip)
-        combo.setAccessibleName(tip)
-        combo.currentIndexChanged.connect(self._apply_filters)
-        return combo
-
-    def _build_tools(self) -> QWidget:
-        tools = QWidget(self)
-        self.add_button = self._button(
-            self.tr("Add goal"), self.tr("Add a goal at the bottom of the agenda (Insert or Ctrl+N)"),
-            self.add_goal, tools)
-        self.delete_button = self._button(
-            self.tr("Delete"), self.tr("Delete the selected goal (Delete); undo with %1").replace(
-                "%1", self._undo_key), self.delete_goal, tools)
-        self.up_button = self._button(
-            self.tr("Move up"), self.tr("Move the selected goal one place up (Ctrl+Up)"),
-            lambda: self.move_selected(-1), tools)
-        self.down_button = self._button(
-            self.tr("Move down"), self.tr("Move the selected goal one place down (Ctrl+Down)"),
-            lambda: self.move_selected(1), tools)
-        self.text_filter = QLineEdit(tools)
-        self.text_filter.setPlaceholderText(self.tr("Filter goals…"))
-        self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setToolTip(self.tr("Show only goals whose title, description, KPI, target or owner "
-                                            "contains this text"))
-        self.text_filter.setMinimumWidth(140)
-        self.text_filter.textChanged.connect(self._apply_filters)
-        self.category_filter = self._combo(self.tr("All categories"), CATEGORY_CHOICES,
-                                           self.tr("Show only goals of one category"), tools)
-        self.state_filter = self._combo(self.tr("All states"), STATUS_CHOICES,
-                                        self.tr("Show only goals in one validation state"), tools)
-        self.state_filter.insertItem(1, self.tr("Open"), "open")
-        self.state_filter.setItemData(1, self.tr("Unconfirmed or confirmed"), Qt.ItemDataRole.ToolTipRole)
-        self.clear_button = self._button(self.tr("Clear filters"), self.tr("Show every goal"),
-                                         self.clear_filters, tools)
-        self.count = Caption("", tools)
-        self.count.setWordWrap(False)
-        self.status = Caption("", tools)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.status.setWordWrap(False)
-        # A long goal title in a message must not widen the page: the label gives way instead.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.add_button)
-        row.addWidget(self.delete_button)
-        row.addSpacing(10)
-        row.addWidget(self.up_button)
-        row.addWidget(self.down_button)
-        row.addStretch(1)
-        for widget in (self.text_filter, self.category_filter, self.state_filter, self.clear_button):
-            row.addWidget(widget)
-        info = QHBoxLayout()
-        info.addWidget(self.count)
-        info.addSpacing(24)
-        info.addWidget(self.status, 1)
-        layout = QVBoxLayout(tools)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(row)
-        layout.addLayout(info)
-        return tools
-
     def _build_table(self) -> AgendaTable:
         table = AgendaTable(self)
         table.setModel(self.filtered)
         table.setItemDelegate(ColumnDelegate(lambda: self.model.columns, table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        table.setSortingEnabled(False)  # the order is the agenda
-        table.setTabKeyNavigation(False)  # Tab leaves the table for the form; arrows move between cells
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(True)
-        table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        table.setDragDropOverwriteMode(False)  # otherwise a finished move would clear the dragged row's cells
-        table.setDropIndicatorShown(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().lineSpacing() * LINES + 14)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setAccessibleName(self.tr("Boardroom agenda"))
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionsClickable(False)
-        header.setHighlightSections(False)
         table.set_columns(self.model.columns)
         table.command.connect(self._command)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -224,8 +130,9 @@ class AgendaPage(Page):
                                             "interpersonal, political and financial — ranked as their board "
                                             "would rank them."), panel)
         self.empty_detail.setMaximumWidth(self.fontMetrics().averageCharWidth() * 80)  # a readable measure
-        self.empty_add = self._button(self.tr("Add the first goal"), self.tr("Add a goal (Insert)"),
-                                      self.add_goal, panel)
+        self.empty_add = QPushButton(self.tr("Add the first goal"), panel)
+        self.empty_add.setToolTip(self.tr("Add a goal (Insert)"))
+        self.empty_add.clicked.connect(self.add_goal)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(MARGIN, MARGIN * 2, MARGIN, MARGIN)
         layout.setSpacing(6)
@@ -254,7 +161,7 @@ class AgendaPage(Page):
         if account_id != self._account_id:
             self._account_id = account_id
             self.status.setText("")
-            self.clear_filters()  # a filter left from another account would hide its goals without a word
+            self.tools.clear_filters()  # a filter left from another account would hide its goals silently
             self.table.verticalScrollBar().setValue(0)  # another account's agenda starts at its top
         self._reload()
 
@@ -348,21 +255,10 @@ class AgendaPage(Page):
         if self.model.row_of(row_id) < 0:
             return False
         if not self.filtered.accepts(self.model.row(self.model.row_of(row_id))):
-            self.clear_filters()
+            self.tools.clear_filters()
         self.table.scrollTo(self.select_goal(row_id), QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-    def clear_filters(self) -> None:
-        widgets = (self.text_filter, self.category_filter, self.state_filter)
-        for widget in widgets:
-            widget.blockSignals(True)  # one refilter, not three
-        self.text_filter.clear()
-        self.category_filter.setCurrentIndex(0)
-        self.state_filter.setCurrentIndex(0)
-        for widget in widgets:
-            widget.blockSignals(False)
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         selected = self.selected_goal_id()

@@ -17,7 +17,7 @@ from immersion.domain.charts_data import ItemRef
 from immersion.domain.coaching import Tip, TipKind
 from immersion.ui import theme
 from immersion.ui.chart_card import target_for
-from immersion.ui.overview_page import LinkArea
+from immersion.ui.overview_widgets import LinkArea
 from immersion.ui.pages import Target
 from immersion.ui.widgets import Caption, Card, Heading
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from immersion.store.ideas import EXITS
+from immersion.store.idea_queries import EXITS
 from immersion.ui import idea_labels as labels
 from immersion.ui.row_model import ROW_ROLE
 

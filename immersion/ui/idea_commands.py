@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint
 from PySide6.QtWidgets import QMenu
 
 from immersion.domain.enums import BOARD_STAGES
-from immersion.store import ideas
+from immersion.store import idea_queries, ideas
 from immersion.store.edits import Changes
 from immersion.ui import idea_dialogs
 from immersion.ui import idea_labels as labels
@@ -104,7 +104,7 @@ class IdeaCommands(QObject):
             return False
         reason = None
         leaving = [r for r in rows if r["stage"] != stage]
-        if stage in ideas.EXITS and leaving:
+        if stage in idea_queries.EXITS and leaving:
             reason = idea_dialogs.ask_reason(self.page, stage, [r["title"] for r in leaving])
             if reason is None:
                 return False
@@ -142,7 +142,7 @@ class IdeaCommands(QObject):
                 return False
             goal = BOARD[target]
         elif direction < 0 and self.page.workbook() is not None:
-            goal = ideas.stage_before_exit(self.page.workbook(), row["id"])  # type: ignore[arg-type]
+            goal = idea_queries.stage_before_exit(self.page.workbook(), row["id"])  # type: ignore[arg-type]
         else:
             return False
         same = [i for i in self.page.selected_ids() if (self.page.row(i) or {}).get("stage") == stage]

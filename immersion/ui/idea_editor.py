@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from immersion.domain.alignment import quadrant
 from immersion.domain.models import Idea
-from immersion.store.ideas import IdeaChoices
+from immersion.store.idea_queries import IdeaChoices
 from immersion.ui import formatting
 from immersion.ui import idea_labels as labels
 from immersion.ui.idea_pickers import CheckList, GoalLinks

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from immersion.store.ideas import NO_GOAL, IdeaFilter
+from immersion.store.idea_queries import NO_GOAL, IdeaFilter
 from immersion.ui import idea_labels as labels
 
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from immersion.store.ideas import IdeaFilter
+from immersion.store.idea_queries import IdeaFilter
 from immersion.ui import formatting
 from immersion.ui import idea_labels as labels
 from immersion.ui.row_model import ID_ROLE, SORT_ROLE, Column, ColumnDelegate, Row, RowTableModel

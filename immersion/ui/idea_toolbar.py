@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from immersion.store.ideas import EXITS
+from immersion.store.idea_queries import EXITS
 from immersion.ui import idea_labels as labels
 from immersion.ui.widgets import Caption
 

@@ -1,8 +1,8 @@
 """The Ideas page: the selected account's curation board (or the same ideas as a table) with an idea editor.
 
-The page reads through `store.ideas` and edits through the context's `EditSession` (`idea_commands.py`), so
-every action is one undoable step. A reload keeps the selection, the scroll positions and whatever the user is
-typing in the editor. With thousands of ideas the board stays usable: each column is a virtualised list view
+The page reads through `store.idea_queries` and edits through the context's `EditSession`
+(`idea_commands.py`), so every action is one undoable step. A reload keeps the selection, the scroll positions
+and whatever the user is typing in the editor. With thousands of ideas the board stays usable: each column is a virtualised list view
 whose delegate paints only the visible cards, every column shows its count, and the filters (text, goal,
 origin, quadrant, tag) and the column order (by hand, mutual value, effort or age) apply to the board too.
 """
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from immersion.store import ideas
+from immersion.store import idea_queries
 from immersion.ui import idea_labels as labels
 from immersion.ui.idea_board import IdeaBoard
 from immersion.ui.idea_commands import BOARD, IdeaCommands
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
     from immersion.store.edits import Changes
-    from immersion.store.ideas import IdeaChoices
+    from immersion.store.idea_queries import IdeaChoices
     from immersion.store.workbook import Workbook
     from immersion.ui.edit_session import EditSession
 
@@ -208,9 +208,9 @@ class IdeasPage(Page):
     def _reload(self) -> None:
         self._stale = False
         workbook, account = self._context.workbook, self._account_id
-        self._rows = ideas.ideas(workbook, account) if workbook is not None and account else []
+        self._rows = idea_queries.ideas(workbook, account) if workbook is not None and account else []
         self._by_id = {row["id"]: row for row in self._rows}
-        self._choices = ideas.choices(workbook, account) if workbook is not None and account else None
+        self._choices = idea_queries.choices(workbook, account) if workbook is not None and account else None
         editable = self.writable_session() is not None
         keep, current = self.selected_ids(), self._current
         self._loading = True
@@ -300,7 +300,7 @@ class IdeasPage(Page):
 
     def _show_current(self) -> None:
         workbook, idea_id = self._context.workbook, self._current
-        found = ideas.detail(workbook, idea_id) if workbook is not None and idea_id else None
+        found = idea_queries.detail(workbook, idea_id) if workbook is not None and idea_id else None
         self.editor.set_idea(found, self._choices, self.writable_session() is not None)
         self._update_actions()
 
@@ -345,7 +345,7 @@ class IdeasPage(Page):
         workbook = self._context.workbook
         if table != "ideas" or workbook is None:
             return False
-        survivor = ideas.survivor_of(workbook, row_id)
+        survivor = idea_queries.survivor_of(workbook, row_id)
         return bool(survivor) and self.reveal(survivor)  # type: ignore[arg-type]
 
     def _current_changed(self, idea_id: str | None, source: QWidget | None) -> None:

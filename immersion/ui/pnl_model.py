@@ -1,6 +1,6 @@
 """The account P&L grid: periods as rows, the four entered figures and the three computed ones as columns.
 
-`PnlModel` shows `store.finance.pnl()` rows: revenue, cost of goods, cost to serve and other costs are edited
+`PnlModel` shows `store.pnl.pnl()` rows: revenue, cost of goods, cost to serve and other costs are edited
 in place (checked by `CheckedDelegate`); gross margin, investments spent and contribution are computed as
 DESIGN.md defines them and explain themselves in their tooltips. `PnlTable` is the view: it takes Ctrl+V
 (paste a spreadsheet range), Ctrl+C (copy the selected cells as tab-separated text), Insert and Delete over

@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from immersion.store import edits, finance
+from immersion.store import edits, finance, pnl
 from immersion.store.finance import NEGATIVE_ALLOWED, PNL_FIELDS
 from immersion.ui import formatting
 from immersion.ui.investment_fields import error_colour
@@ -171,7 +171,7 @@ class PnlPage(Page):
         unbooked: list[dict[str, Any]] = []
         currency = ""
         if workbook is not None and account_id is not None:
-            view = finance.pnl(workbook, account_id, by_quarter=self.by_quarter())
+            view = pnl.pnl(workbook, account_id, by_quarter=self.by_quarter())
             rows, unbooked = view.rows, view.unbooked
             currency = finance.account_currency(workbook, account_id)
         editable = self._session is not None and not self._session.read_only and not self.by_quarter()
@@ -248,8 +248,8 @@ class PnlPage(Page):
         session, account_id = self._writable(), self._account_id
         if session is None or account_id is None:
             return None
-        changes = session.edit(self.tr("Add period"), lambda wb: finance.add_period(
-            wb, account_id, finance.next_period(wb, account_id)))
+        changes = session.edit(self.tr("Add period"), lambda wb: pnl.add_period(
+            wb, account_id, pnl.next_period(wb, account_id)))
         if not changes:
             return None
         self._catch_up()
@@ -289,7 +289,7 @@ class PnlPage(Page):
         count = len(plan.entries)
         what = self.tr("1 period") if count == 1 else self.tr("%1 periods").replace("%1", str(count))
         changes = session.edit(self.tr("Paste %1").replace("%1", what),
-                               lambda wb: finance.put_financials(wb, account_id, plan.entries))
+                               lambda wb: pnl.put_financials(wb, account_id, plan.entries))
         if not changes:
             self._say(self.tr("The pasted figures are the ones already entered; nothing changed."))
             return False
@@ -320,7 +320,7 @@ class PnlPage(Page):
         session = self._writable()
         if session is None or not row_id:
             return False
-        done = session.edit(self.tr("Edit P&L"), lambda wb: finance.change_financials(wb, row_id, **{key: value}))
+        done = session.edit(self.tr("Edit P&L"), lambda wb: pnl.change_financials(wb, row_id, **{key: value}))
         if done:
             self._say("")
         self._catch_up()

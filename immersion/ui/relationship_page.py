@@ -11,23 +11,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit, QMenu,
-    QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from immersion.store import edits, queries
+from immersion.ui.map_legend import MapLegend
 from immersion.ui.pages import Page, PageContext
-from immersion.ui.relationship_map import MapStyle, RelationshipMap, legend_height, paint_legend
+from immersion.ui.relationship_map import RelationshipMap
 from immersion.ui.row_model import ID_ROLE, ColumnDelegate, Row
-from immersion.ui.stakeholder_form import (
-    StakeholderForm, choice_combo, fill_people, people_combo, resolve_person,
-)
-from immersion.ui.stakeholder_model import LEVELS, STANCES, MapData, StakeholderModel, enrich, map_data
+from immersion.ui.stakeholder_form import StakeholderForm
+from immersion.ui.stakeholder_model import MapData, StakeholderModel, enrich, map_data
+from immersion.ui.stakeholder_quick_add import QuickAdd
 from immersion.ui.theme import PAGE_MARGIN
-from immersion.ui.widgets import Caption
 
 if TYPE_CHECKING:
     from immersion.ui.edit_session import EditSession
@@ -44,123 +54,6 @@ def ask_png_path(parent: QWidget, suggested: str) -> str:
 def save_png(view: RelationshipMap, path: str | Path) -> bool:
     """Write the whole map with its legend to a PNG file; returns whether it was written."""
     return view.render_image().save(str(path), "PNG")
-
-
-class MapLegend(QWidget):
-    """The map's legend above it, painted by the same code that adds it to the PNG."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._style = MapStyle(self.palette(), self.font())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self._style = MapStyle(self.palette(), self.font())
-        super().changeEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        height = round(legend_height(self._style, event.size().width())) - 8
-        if height != self.height():
-            self.setFixedHeight(height)  # the legend wraps on narrow windows
-        super().resizeEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        paint_legend(painter, self.rect().toRectF().adjusted(2, 0, 0, 0), self._style)
-        painter.end()
-
-
-class QuickAdd(QWidget):
-    """Name, title, level, influence, stance and reports-to on one line; Enter adds the person.
-
-    Signals:
-        submitted(dict): the new person's fields, ready for the store.
-    """
-
-    submitted = Signal(dict)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("Name of a new person"))
-        self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("Title"))
-        self.level = choice_combo(LEVELS, self)
-        self.influence = QSpinBox(self)
-        self.influence.setRange(1, 5)
-        self.influence.setPrefix(self.tr("Influence "))
-        self.stance = choice_combo(STANCES, self)
-        self.reports_to = people_combo(self, self.tr("Reports to (optional)"))
-        self.add = QPushButton(self.tr("Add"), self)
-        self.add.clicked.connect(self.submit)
-        self.message = Caption("", self)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        fields = (self.name, self.title, self.level, self.influence, self.stance, self.reports_to, self.add)
-        for widget, stretch, tip in zip(fields, (3, 3, 0, 0, 0, 3, 0), (
-                self.tr("The new person's name (Ctrl+N comes here)"), self.tr("Their job title"),
-                self.tr("Their level in the organisation"), self.tr("How much they sway decisions, 1 to 5"),
-                self.tr("How they stand toward us"), self.tr("Their manager, if already on the map"),
-                self.tr("Add this person (Enter)")), strict=True):
-            row.addWidget(widget, stretch)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(tip)
-        for first, second in zip(fields, fields[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        self.clear()
-
-    def set_people(self, people: list[Row]) -> None:
-        fill_people(self.reports_to, people)
-
-    def clear(self) -> None:
-        """Back to defaults for the next person, the cursor in the name field."""
-        self.name.clear()
-        self.title.clear()
-        self.level.setCurrentIndex(self.level.findData("manager"))
-        self.influence.setValue(3)
-        self.stance.setCurrentIndex(self.stance.findData("neutral"))
-        self.reports_to.setEditText("")
-        for combo in (self.level, self.stance):
-            combo.view().keyboardSearch("")  # the next letter typed starts a new search, even right away
-        self.message.hide()
-
-    def start(self, manager: str = "") -> None:
-        """Put the cursor in the name field, optionally with a manager already chosen."""
-        if manager:
-            self.reports_to.setEditText(manager)
-        self.name.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.name.selectAll()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        # Line edits, spin boxes and closed combo boxes pass Enter on to their parent: it lands here.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
-            return
-        super().keyPressEvent(event)
-
-    def submit(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self._say(self.tr("Type a name first."), self.name)
-            return
-        manager = resolve_person(self.reports_to)
-        if manager is None:
-            self._say(self.tr("Nobody on this account is called “%1”; pick a name from the list or leave it "
-                              "empty.").replace("%1", self.reports_to.currentText().strip()), self.reports_to)
-            return
-        self.submitted.emit({"name": name, "title": self.title.text().strip() or None,
-                             "level": self.level.currentData(), "influence": self.influence.value(),
-                             "stance": self.stance.currentData(), "reports_to_id": manager or None})
-
-    def _say(self, text: str, focus: QWidget) -> None:
-        self.message.setText(text)
-        self.message.show()
-        focus.setFocus()
 
 
 class RelationshipPage(Page):
@@ -457,4 +350,3 @@ class RelationshipPage(Page):
         if not path.lower().endswith(".png"):
             path += ".png"
         return save_png(self.map, path)
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from immersion.store import edits, finance, queries
+from immersion.store import edits, finance, pnl, queries
 from immersion.store.errors import EditError
 from immersion.store.workbook import Workbook
 
@@ -120,7 +120,7 @@ def test_a_new_investment_takes_the_account_currency(wb: Workbook) -> None:
 
 
 def test_contribution_per_period_with_a_monthly_investment_inside_a_quarter(wb: Workbook, account: str) -> None:
-    finance.put_financials(wb, account, [
+    pnl.put_financials(wb, account, [
         ("2026-Q1", {"revenue": 1_000_000, "cost_of_goods": 600_000, "cost_to_serve": 100_000, "other_costs": 50_000}),
         ("2026-02", {"revenue": 300_000, "cost_of_goods": 180_000}),
     ])
@@ -128,7 +128,7 @@ def test_contribution_per_period_with_a_monthly_investment_inside_a_quarter(wb: 
     invest(wb, account, name="Q1 pilot", status="spent", amount=30_000.0, period="2026-Q1")
     invest(wb, account, name="Planned", status="planned", amount=70_000.0, period="2026-Q1")
     invest(wb, account, name="April audit", status="spent", amount=5_000.0, period="2026-04")
-    view = finance.pnl(wb, account)
+    view = pnl.pnl(wb, account)
     q1, feb = view.rows
     assert (q1["period"], feb["period"]) == ("2026-Q1", "2026-02")  # a quarter sorts before its months
     # Q1: gross margin 1,000,000 − 600,000 = 400,000; spent in Q1: the February 20,000 (a month of Q1) and the
@@ -139,7 +139,7 @@ def test_contribution_per_period_with_a_monthly_investment_inside_a_quarter(wb: 
     assert feb["investments_spent"] == 20_000 and feb["contribution"] == 100_000
     # April has no P&L row: its spend is in no contribution above, and is listed as such.
     assert [(u["name"], u["amount"]) for u in view.unbooked] == [("April audit", 5_000)]
-    quarters = finance.pnl(wb, account, by_quarter=True)
+    quarters = pnl.pnl(wb, account, by_quarter=True)
     [q1] = quarters.rows
     # By quarter, the February row is added to Q1: revenue 1,300,000, cost of goods 780,000;
     # 1,300,000 − 780,000 − 100,000 − 50,000 − 50,000 = 320,000.
@@ -150,9 +150,9 @@ def test_contribution_per_period_with_a_monthly_investment_inside_a_quarter(wb: 
 def test_put_financials_creates_and_updates_in_one_undoable_step(wb: Workbook, account: str) -> None:
     entries = [(f"{2025 + n // 4}-Q{n % 4 + 1}", {"revenue": 1000.0 * (n + 1), "cost_of_goods": 400.0})
                for n in range(8)]
-    changes = finance.put_financials(wb, account, entries)
+    changes = pnl.put_financials(wb, account, entries)
     assert len(changes.ids("financials", "insert")) == 8
-    again = finance.put_financials(wb, account, [("2025-Q1", {"revenue": 1500.0}), ("2027-q1", {})])
+    again = pnl.put_financials(wb, account, [("2025-Q1", {"revenue": 1500.0}), ("2027-q1", {})])
     assert (len(again.ids("financials", "update")), len(again.ids("financials", "insert"))) == (1, 1)
     stored = {r["period"]: r for r in edits.rows(wb, "financials")}
     assert stored["2025-Q1"]["revenue"] == 1500 and stored["2025-Q1"]["cost_of_goods"] == 400
@@ -172,27 +172,27 @@ def test_put_financials_creates_and_updates_in_one_undoable_step(wb: Workbook, a
 ])
 def test_a_bad_entry_refuses_the_whole_put(wb: Workbook, account: str, entries: list, words: str) -> None:
     with pytest.raises(EditError, match=words):
-        finance.put_financials(wb, account, entries)
+        pnl.put_financials(wb, account, entries)
     assert edits.rows(wb, "financials") == []
 
 
 def test_other_costs_may_be_a_credit_and_periods_stay_unique(wb: Workbook, account: str) -> None:
-    finance.put_financials(wb, account, [("2026-Q1", {"other_costs": -2_000.0}), ("2026-Q2", {})])
-    first, second = (r["id"] for r in finance.pnl(wb, account).rows)
-    assert finance.pnl(wb, account).rows[0]["contribution"] == 2_000  # 0 − 0 − 0 − (−2,000) − 0
+    pnl.put_financials(wb, account, [("2026-Q1", {"other_costs": -2_000.0}), ("2026-Q2", {})])
+    first, second = (r["id"] for r in pnl.pnl(wb, account).rows)
+    assert pnl.pnl(wb, account).rows[0]["contribution"] == 2_000  # 0 − 0 − 0 − (−2,000) − 0
     with pytest.raises(EditError, match="2026-Q1 already has a P&L row"):
-        finance.change_financials(wb, second, period="2026-q1")
+        pnl.change_financials(wb, second, period="2026-q1")
     with pytest.raises(EditError, match="already has a P&L row"):
-        finance.add_period(wb, account, "2026-Q2")
-    finance.change_financials(wb, first, period="2025-12")
-    assert [r["period"] for r in finance.pnl(wb, account).rows] == ["2025-12", "2026-Q2"]
+        pnl.add_period(wb, account, "2026-Q2")
+    pnl.change_financials(wb, first, period="2025-12")
+    assert [r["period"] for r in pnl.pnl(wb, account).rows] == ["2025-12", "2026-Q2"]
 
 
 def test_next_period_follows_the_last_one_of_its_kind(wb: Workbook, account: str) -> None:
     import datetime as dt
 
-    assert finance.next_period(wb, account, dt.date(2026, 11, 28)) == "2026-Q4"
-    finance.put_financials(wb, account, [("2026-Q3", {}), ("2026-Q4", {})])
-    assert finance.next_period(wb, account) == "2027-Q1"
-    finance.put_financials(wb, account, [("2027-12", {})])
-    assert finance.next_period(wb, account) == "2028-01"
+    assert pnl.next_period(wb, account, dt.date(2026, 11, 28)) == "2026-Q4"
+    pnl.put_financials(wb, account, [("2026-Q3", {}), ("2026-Q4", {})])
+    assert pnl.next_period(wb, account) == "2027-Q1"
+    pnl.put_financials(wb, account, [("2027-12", {})])
+    assert pnl.next_period(wb, account) == "2028-01"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from immersion.domain.finance import parse_period
-from immersion.store import edits, finance, queries
+from immersion.store import edits, finance, pnl, queries
 from immersion.store.portfolio_table import Window, portfolio_table, years
 from immersion.store.workbook import Workbook
 
@@ -29,7 +29,7 @@ def invest(wb: Workbook, owner: str, kind: str, status: str, amount: float, peri
 @pytest.fixture
 def portfolio(wb: Workbook) -> dict[str, str]:
     a, b, c = account(wb, "Alpha"), account(wb, "Bravo", "GBP", "strategic"), account(wb, "Charlie")
-    finance.put_financials(wb, a, [
+    pnl.put_financials(wb, a, [
         ("2025-Q4", {"revenue": 999.0}),  # outside 2026
         ("2026-Q1", {"revenue": 1_000_000, "cost_of_goods": 600_000, "cost_to_serve": 100_000, "other_costs": 50_000}),
         ("2026-Q2", {"revenue": 1_200_000, "cost_of_goods": 700_000, "cost_to_serve": 150_000, "other_costs": 50_000}),
@@ -39,7 +39,7 @@ def portfolio(wb: Workbook) -> dict[str, str]:
     invest(wb, a, "service", "spent", 20_000, "2026-03", expected=10_000)
     invest(wb, a, "co-marketing", "planned", 60_000, "2026-Q3", expected=90_000)  # planned: never counted
     invest(wb, a, "capex", "spent", 99_999, "2025-Q4", actual=1.0)  # outside 2026
-    finance.put_financials(wb, b, [("2026-Q2", {"revenue": 500_000, "cost_of_goods": 400_000})])
+    pnl.put_financials(wb, b, [("2026-Q2", {"revenue": 500_000, "cost_of_goods": 400_000})])
     invest(wb, b, "pilot", "spent", 10_000, "2026-Q2", actual=40_000)
     return {"Alpha": a, "Bravo": b, "Charlie": c}
 

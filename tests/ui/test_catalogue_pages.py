@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from immersion.store import edits
 from immersion.store.workbook import Workbook
-from immersion.ui import catalogue_pages
-from immersion.ui.catalogue_pages import AssetsPage, CataloguePage, TeamPage
+from immersion.ui import catalogue_base
+from immersion.ui.catalogue_base import CataloguePage
+from immersion.ui.catalogue_pages import AssetsPage, TeamPage
 from immersion.ui.edit_session import EditSession
 from immersion.ui.pages import PageContext
 
@@ -73,7 +74,7 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(text)
         raise AssertionError("nothing used should need a confirmation")
 
-    monkeypatch.setattr(catalogue_pages, "confirm_delete", refuse)
+    monkeypatch.setattr(catalogue_base, "confirm_delete", refuse)
     return asked
 
 
@@ -173,7 +174,7 @@ def test_deleting_a_member_in_use_asks_first(qtbot: QtBot, wb: Workbook, team: d
         asked.append(text)
         return answers.pop(0)
 
-    monkeypatch.setattr(catalogue_pages, "confirm_delete", answer)
+    monkeypatch.setattr(catalogue_base, "confirm_delete", answer)
     shown = show(qtbot, wb, TeamPage)
     shown.page.view.selectRow(shown.row("Claire Fontaine"))
     assert not shown.page.delete_selected()  # the answer was no
@@ -251,7 +252,7 @@ def test_deleting_an_asset_used_by_an_idea_asks_first(qtbot: QtBot, wb: Workbook
     idea = add(wb, "ideas", account_id=account, title="Benchmark the branches")
     add(wb, "idea_assets", idea_id=idea, asset_id=asset)
     asked: list[str] = []
-    monkeypatch.setattr(catalogue_pages, "confirm_delete", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr(catalogue_base, "confirm_delete", lambda _p, _t, text: asked.append(text) or True)
     shown = show(qtbot, wb, AssetsPage)
     shown.page.view.selectRow(0)
     assert shown.page.delete_selected()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from immersion.store import edits, ideas, queries
+from immersion.store import edits, idea_queries, ideas, queries
 from immersion.store.workbook import Workbook
 from immersion.ui import idea_dialogs
 from immersion.ui.edit_session import EditSession
@@ -35,10 +35,11 @@ class Board:
         return [row["title"] for row in self.page.board.columns[stage].model.rows()]
 
     def stored(self, stage: str, workbook: Workbook | None = None) -> list[str]:
-        return [row["title"] for row in ideas.board(workbook or self.session.workbook, self.account)[stage]]
+        board = idea_queries.board(workbook or self.session.workbook, self.account)
+        return [row["title"] for row in board[stage]]
 
     def idea(self, title: str) -> str:
-        rows = ideas.ideas(self.session.workbook, self.account)
+        rows = idea_queries.ideas(self.session.workbook, self.account)
         return next(row["id"] for row in rows if row["title"] == title)
 
     def view(self, stage: str) -> CardList:
@@ -78,7 +79,7 @@ def board(qtbot: QtBot, wb: Workbook) -> Board:
                                 origin="meeting", origin_meeting_id=meeting).items[0].row_id
         if title.startswith("Open"):
             ideas.set_goal_links(wb, row_id, {growth: 2})
-    mortgage = next(r["id"] for r in ideas.ideas(wb, account) if r["title"] == "Mortgage pilot")
+    mortgage = next(r["id"] for r in idea_queries.ideas(wb, account) if r["title"] == "Mortgage pilot")
     ideas.move_idea(wb, mortgage, "shaping")
     return open_page(qtbot, wb, account)
 
@@ -122,7 +123,7 @@ def test_drag_a_card_to_another_column_and_within_one(qtbot: QtBot, monkeypatch:
     assert board.column("co-creating") == ["Branch refit"] and stack.undoText() == "Move idea to Co-creating"
     assert page.board.selected_ids() == [board.idea("Branch refit")]
     assert page.editor.title.text() == "Branch refit"
-    history = ideas.history(board.session.workbook, board.idea("Branch refit"))
+    history = idea_queries.history(board.session.workbook, board.idea("Branch refit"))
     moves = [(h["from_stage"], h["to_stage"]) for h in history]
     assert moves == [(None, "captured"), ("captured", "co-creating")]
 
@@ -159,7 +160,7 @@ def test_keys_move_cards_and_walk_the_board(qtbot: QtBot, board: Board) -> None:
     qtbot.keyClick(shaping, Qt.Key.Key_Right, CTRL)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, CTRL)
     assert board.stored("shaping")[-1] == "Branch refit"
-    assert len(ideas.history(board.session.workbook, board.idea("Branch refit"))) == 4
+    assert len(idea_queries.history(board.session.workbook, board.idea("Branch refit"))) == 4
 
     # Plain arrows walk: Up/Down within the column, Left/Right to the nearest column with cards.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
@@ -252,7 +253,7 @@ def test_history_and_state_survive_reopening(qtbot: QtBot, monkeypatch: pytest.M
         assert again.column("declined") == ["Branch refit"]
         declined = edits.get(reopened, "ideas", again.idea("Branch refit"))
         assert declined["stage_reason"] == "Customer chose a vendor"
-        assert [h["to_stage"] for h in ideas.history(reopened, again.idea("Open banking API"))] == [
+        assert [h["to_stage"] for h in idea_queries.history(reopened, again.idea("Open banking API"))] == [
             "captured", "shaping", "co-creating", "proposed"]
     finally:
         reopened.close()
@@ -273,7 +274,7 @@ def test_new_ideas_by_key_and_from_a_meeting(qtbot: QtBot, wb: Workbook, board: 
 
     meeting = edits.rows(wb, "meetings", account_id=board.account)[0]["id"]
     new = page.new_idea_from_meeting(meeting, "Share the liquidity forecast\nThey asked twice.")
-    row = ideas.detail(wb, new)
+    row = idea_queries.detail(wb, new)
     assert (row["title"], row["origin"], row["origin_meeting_id"], row["stage"]) == (
         "Share the liquidity forecast", "meeting", meeting, "captured")
     assert row["description"] == "Share the liquidity forecast\nThey asked twice."
@@ -296,16 +297,17 @@ def test_editor_fields_and_links_are_one_undo_step_each(qtbot: QtBot, wb: Workbo
     assert edits.get(wb, "ideas", idea)["customer_value"] == 4 and stack.undoText() == "Edit idea"
     assert page.board.columns["captured"].model.rows()[1]["mutual_value"] == 16
 
-    grow = next(g for g, t, _s in ideas.choices(wb, board.account).goals if t == "Grow lending")
+    grow = next(g for g, t, _s in idea_queries.choices(wb, board.account).goals if t == "Grow lending")
     editor.goals.boxes[grow].click()
-    assert ideas.detail(wb, idea)["goal_links"] == {grow: 2} and stack.undoText() == "Link goals"
+    assert idea_queries.detail(wb, idea)["goal_links"] == {grow: 2} and stack.undoText() == "Link goals"
     strength = editor.goals.strengths[grow]
     strength.setCurrentIndex(strength.findData(3))
     strength.activated.emit(strength.currentIndex())
-    assert ideas.detail(wb, idea)["goal_links"] == {grow: 3}
+    assert idea_queries.detail(wb, idea)["goal_links"] == {grow: 3}
     editor.tags.setText("quick win, Quick Win, branches")
     editor.tags.editingFinished.emit()
-    assert ideas.detail(wb, idea)["tags"] == ["branches", "quick win"] and stack.undoText() == "Edit tags"
+    assert idea_queries.detail(wb, idea)["tags"] == ["branches", "quick win"]
+    assert stack.undoText() == "Edit tags"
 
     # A refresh while the user types keeps the text; an edit elsewhere does not disturb it.
     editor.description.setFocus()
@@ -317,7 +319,7 @@ def test_editor_fields_and_links_are_one_undo_step_each(qtbot: QtBot, wb: Workbo
     count = stack.count()
     for _ in range(4):
         stack.undo()
-    assert ideas.detail(wb, idea)["goal_links"] == {grow: 2} and count - stack.index() == 4
+    assert idea_queries.detail(wb, idea)["goal_links"] == {grow: 2} and count - stack.index() == 4
 
 
 def test_table_filters_sorts_and_edits(qtbot: QtBot, wb: Workbook, board: Board) -> None:
@@ -329,11 +331,11 @@ def test_table_filters_sorts_and_edits(qtbot: QtBot, wb: Workbook, board: Board)
     def shown() -> list[str]:
         return [proxy.index(n, 0).data() for n in range(proxy.rowCount())]
 
-    grow = next(g for g, t, _s in ideas.choices(wb, board.account).goals if t == "Grow lending")
+    grow = next(g for g, t, _s in idea_queries.choices(wb, board.account).goals if t == "Grow lending")
     filters.goal.setCurrentIndex(filters.goal.findData(grow))
     assert sorted(shown()) == ["Open banking API", "Open-banking portal"]
     assert page.tools.count.text() == "2 of 4 ideas match the filters"
-    filters.goal.setCurrentIndex(filters.goal.findData(ideas.NO_GOAL))
+    filters.goal.setCurrentIndex(filters.goal.findData(idea_queries.NO_GOAL))
     assert sorted(shown()) == ["Branch refit", "Mortgage pilot"]
     filters.clear()
     filters.quadrant.setCurrentIndex(filters.quadrant.findData("our win"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from immersion.store import edits, finance, queries
+from immersion.store import edits, finance, pnl, queries
 from immersion.store.workbook import Workbook
 from immersion.ui.edit_session import EditSession
 from immersion.ui.pages import PageContext
@@ -132,7 +132,7 @@ def test_a_header_row_is_skipped_and_a_block_fills_the_selected_cells(qtbot: QtB
 
 def test_typing_figures_is_checked_and_undoable(qtbot: QtBot, grid: Grid) -> None:
     page, model = grid.page, grid.page.model
-    offered = finance.next_period(grid.session.workbook, grid.account)
+    offered = pnl.next_period(grid.session.workbook, grid.account)
     qtbot.keyClick(page.table, Qt.Key.Key_Insert)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == offered
@@ -162,7 +162,7 @@ def test_typing_figures_is_checked_and_undoable(qtbot: QtBot, grid: Grid) -> Non
 def test_copy_quarter_view_models_focus_and_read_only(qtbot: QtBot, qtmodeltester: ModelTester,
                                                        wb: Workbook) -> None:
     account = edits.add(wb, "accounts", name="Harbour Bank").items[0].row_id
-    finance.put_financials(wb, account, [("2026-01", {"revenue": 100.0}), ("2026-02", {"revenue": 250.5}),
+    pnl.put_financials(wb, account, [("2026-01", {"revenue": 100.0}), ("2026-02", {"revenue": 250.5}),
                                          ("2026-Q2", {"revenue": 400.0})])
     grid = open_page(qtbot, wb, account, read_only=True)
     page, model = grid.page, grid.page.model

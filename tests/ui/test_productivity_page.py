@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from immersion.store import edits, finance, queries
+from immersion.store import edits, finance, pnl, queries
 from immersion.store import portfolio_table as store_table
 from immersion.store.workbook import Workbook
 from immersion.ui import productivity_page
@@ -29,7 +29,7 @@ def accounts(wb: Workbook) -> dict[str, str]:
                                                   ("Bravo", "strategic", "GBP", 10_000.0, 40_000.0),
                                                   ("Charlie", "growth", "EUR", 20_000.0, 10_000.0)):
         account = edits.add(wb, "accounts", name=name, tier=tier, currency=currency).items[0].row_id
-        finance.put_financials(wb, account, [("2026-Q1", {"revenue": 1_000_000, "cost_of_goods": 600_000})])
+        pnl.put_financials(wb, account, [("2026-Q1", {"revenue": 1_000_000, "cost_of_goods": 600_000})])
         finance.add_investment(wb, account, name="Pilot", kind="pilot", status="spent", amount=spent,
                                actual_return=returned, period="2026-Q1")
         ids[name] = account

@@ -14,12 +14,13 @@ from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
+from immersion.charts.map_geometry import CARD_H
 from immersion.store import edits, queries
 from immersion.store.workbook import Workbook
 from immersion.ui import relationship_page, theme
 from immersion.ui.edit_session import EditSession
+from immersion.ui.map_items import PersonCard
 from immersion.ui.pages import PageContext
-from immersion.ui.relationship_map import CARD_H, PersonCard
 from immersion.ui.relationship_page import RelationshipPage
 
 
@@ -230,14 +231,14 @@ def test_side_form_edits_fields_coverage_and_influence_undoably(qtbot: QtBot, en
     form.buying_role.setCurrentIndex(form.buying_role.findData("economic buyer"))
     form.buying_role.activated.emit(form.buying_role.currentIndex())
     assert env.person("Rebecca Thorne")["buying_role"] == "economic buyer"
-    form.member_strength.setValue(4)
-    qtbot.mouseClick(form.adders[2], Qt.MouseButton.LeftButton)
+    form.links.member_strength.setValue(4)
+    qtbot.mouseClick(form.links.adders[2], Qt.MouseButton.LeftButton)
     assert stack.undoText() == "Add coverage"
     (cover,) = edits.rows(env.wb, "coverage")
     assert (cover["stakeholder_id"], cover["strength"]) == (ceo, 4)
-    form.direction.setCurrentIndex(form.direction.findData("in"))
-    form.other.setEditText("Martin")
-    qtbot.mouseClick(form.adders[-1], Qt.MouseButton.LeftButton)
+    form.links.direction.setCurrentIndex(form.links.direction.findData("in"))
+    form.links.other.setEditText("Martin")
+    qtbot.mouseClick(form.links.adders[-1], Qt.MouseButton.LeftButton)
     (link,) = edits.rows(env.wb, "stakeholder_influences")
     assert (link["from_id"], link["to_id"], stack.undoText()) == (cfo, ceo, "Add influence link")
     assert len(page.map.influences) == 1 and len(page.map.coverage_layer.childItems()) == 1
@@ -286,7 +287,7 @@ def test_read_only_workbook_shows_but_does_not_edit(qtbot: QtBot, wb: Workbook) 
     assert not page.model.flags(page.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert page.focus_item("stakeholders", person)
     assert not page.delete_button.isEnabled() and page.form.name.isReadOnly()
-    assert not page.form.level.isEnabled() and not page.form.adders[0].isVisible()
+    assert not page.form.level.isEnabled() and not page.form.links.adders[0].isVisible()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert [p["id"] for p in env.people()] == [person]
 
