@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
 
 
 def new_id() -> str:
+    import uuid  # here: importing uuid costs milliseconds that opening a workbook does not need
+
     return str(uuid.uuid4())
 
 

@@ -28,7 +28,6 @@ from immersion.store.errors import (
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, formatting, menus
 from immersion.ui import pages as registry
-from immersion.ui.edit_session import EditSession
 from immersion.ui.pages import PageContext, Scope, Target
 from immersion.ui.settings import Settings
 from immersion.ui.sidebar import PortfolioSidebar
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from immersion.store.edits import Changes
+    from immersion.ui.edit_session import EditSession
     from immersion.store.queries import AccountSummary
 
 READY_FALLBACK_MS = 1000
@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         self._close_workbook()
         self.workbook = workbook
         if not workbook.read_only:
+            from immersion.ui.edit_session import EditSession
+
             self.session = EditSession(workbook, self)
             self.session.changed.connect(self._edited)
             self.session.write_failed.connect(self._write_failed)

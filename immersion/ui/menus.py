@@ -18,11 +18,22 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from immersion import paths
 from immersion.store.errors import WorkbookError, WorkbookLocked
 from immersion.store.lock import WorkbookLock
-from immersion.ui import account_commands, file_commands
 from immersion.ui.pages import pages
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow
+
+
+def _files():  # noqa: ANN202 - the module; imported when a command first runs, not on the way to the window
+    from immersion.ui import file_commands
+
+    return file_commands
+
+
+def _accounts():  # noqa: ANN202
+    from immersion.ui import account_commands
+
+    return account_commands
 
 
 @contextlib.contextmanager
@@ -56,25 +67,25 @@ class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.new = self._action(self.tr("&New Workbook…"), lambda: file_commands.ask_new(window), QKeySequence.StandardKey.New,
+        self.new = self._action(self.tr("&New Workbook…"), lambda: _files().ask_new(window), QKeySequence.StandardKey.New,
                                 self.tr("Create an empty workbook"))
-        self.open = self._action(self.tr("&Open Workbook…"), lambda: file_commands.ask_open(window), QKeySequence.StandardKey.Open,
+        self.open = self._action(self.tr("&Open Workbook…"), lambda: _files().ask_open(window), QKeySequence.StandardKey.Open,
                                  self.tr("Open a workbook file"))
         self.demo = self._action(self.tr("Open &Demo Workbook"), self._open_demo, None,
                                  self.tr("Open the demo portfolio (created in your data folder if missing)"))
-        self.save_copy = self._action(self.tr("Save a &Copy…"), lambda: file_commands.ask_save_copy(window),
+        self.save_copy = self._action(self.tr("Save a &Copy…"), lambda: _files().ask_save_copy(window),
                                       QKeySequence.StandardKey.SaveAs,
                                       self.tr("Write a complete copy of the workbook to another file"))
         self.quick_capture = self._action(self.tr("&Quick Capture"), window.quick_capture,
                                           QKeySequence("Ctrl+Shift+K"),
                                           self.tr("Start a meeting note for the current account"))
-        self.import_ = self._action(self.tr("&Import…"), lambda: file_commands.ask_import(window), None,
+        self.import_ = self._action(self.tr("&Import…"), lambda: _files().ask_import(window), None,
                                     self.tr("Import accounts, stakeholders, goals, ideas, investments or financials "
                                             "from CSV, Excel or JSON"))
-        self.export = self._action(self.tr("&Export…"), lambda: file_commands.ask_export(window),
+        self.export = self._action(self.tr("&Export…"), lambda: _files().ask_export(window),
                                    QKeySequence("Ctrl+Shift+E"),
                                    self.tr("Export a table or the whole workbook to CSV, Excel or JSON"))
-        self.backups = self._action(self.tr("&Backups…"), lambda: file_commands.show_backups(window), None,
+        self.backups = self._action(self.tr("&Backups…"), lambda: _files().show_backups(window), None,
                                     self.tr("Take a backup now, or restore the workbook from one"))
         self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
                                   self.tr("Close the open workbook"))
@@ -92,11 +103,11 @@ class WindowActions(QObject):
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = window.undo_group.createRedoAction(window, self.tr("&Redo"))
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.new_account = self._action(self.tr("&New Account…"), lambda: account_commands.new_account(window),
+        self.new_account = self._action(self.tr("&New Account…"), lambda: _accounts().new_account(window),
                                         QKeySequence("Ctrl+Shift+N"), self.tr("Add a customer account"))
-        self.rename_account = self._action(self.tr("&Rename Account…"), lambda: account_commands.rename_account(window), None,
+        self.rename_account = self._action(self.tr("&Rename Account…"), lambda: _accounts().rename_account(window), None,
                                            self.tr("Rename the selected account"))
-        self.delete_account = self._action(self.tr("&Delete Account…"), lambda: account_commands.delete_account(window), None,
+        self.delete_account = self._action(self.tr("&Delete Account…"), lambda: _accounts().delete_account(window), None,
                                            self.tr("Delete the selected account and everything in it"))
         window.sidebar.set_account_actions([self.new_account, self.rename_account, self.delete_account])
         self.pages: dict[str, QAction] = {}
@@ -107,7 +118,7 @@ class WindowActions(QObject):
                                   lambda _=False, n=spec.name: window.show_account_page(n),
                                   QKeySequence(spec.shortcut) if spec.shortcut else None)
             self.pages[spec.name] = action
-        self.about = self._action(self.tr("&About Immersion"), lambda: file_commands.about(window), None,
+        self.about = self._action(self.tr("&About Immersion"), lambda: _files().about(window), None,
                                   self.tr("Version, application id and the open workbook"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.clear_recent = self._action(self.tr("Clear Menu"), window.clear_recent)

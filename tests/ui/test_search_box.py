@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from immersion.store import edits
 from immersion.ui.main_window import MainWindow
-from immersion.ui.search_box import SearchResultsModel, _marked_html
+from immersion.ui.search_results import SearchResultsModel, _marked_html
 from immersion.ui.settings import Settings
 
 
