@@ -278,6 +278,9 @@ class IdeasPage(Page):
             self._current = None
         self._show_current()
 
+    def extra_views(self) -> list[tuple[str, object]]:
+        return [("table", lambda: self._show_view(1)), ("board", lambda: self._show_view(0))]
+
     def _show_view(self, number: int) -> None:
         keep, current = self.selected_ids(), self._current
         self.views.setCurrentIndex(number)

@@ -252,6 +252,9 @@ class MeetingsPage(Page):
         if self.editor.meeting_id() != meeting_id:
             self.show_context(self._context)
 
+    def extra_views(self) -> list[tuple[str, object]]:
+        return [("touchpoints", lambda: self.show_view(1)), ("meetings", lambda: self.show_view(0))]
+
     def show_view(self, number: int) -> None:
         """0: the meetings, 1: the touchpoints."""
         (self.meetings_tab if number == 0 else self.touchpoints_tab).setChecked(True)

@@ -87,6 +87,11 @@ class Page(QWidget):
     def flush(self) -> None:
         """Save what the user is still typing (before the workbook closes or the app quits)."""
 
+    def extra_views(self) -> list[tuple[str, Callable[[], None]]]:
+        """Other views of this page worth a picture in `--smoke-test` (name suffix, how to show it); the
+        default view is shown again afterwards."""
+        return []
+
     def is_busy(self) -> bool:
         """Whether the page is still computing what it shows in the background (e.g. a portfolio table)."""
         return False

@@ -64,6 +64,23 @@ class SmokeTest:
         self.problems.append(f"{kind.__name__}: {value}")
         traceback.print_exception(kind, value, tb, file=sys.stderr)
 
+    def _extra_views(self, window: MainWindow, name: str) -> None:
+        """Visit the page's other views (the ideas table, the touchpoints …) and picture each."""
+        page = window.workspace.page_widget(name)
+        views = page.extra_views() if page is not None else []
+        for suffix, show in views:
+            show()
+            _settle()
+            if suffix == views[-1][0]:
+                break  # the last entry puts the default view back; it was pictured already
+            line = f"visited {name}-{suffix}"
+            if self.screenshots is not None:
+                target = self.screenshots / f"{name}-{suffix}.png"
+                if not _shoot(window, target):
+                    self.problems.append(f"page {name}-{suffix}: could not save {target}")
+                line += f" → {target}"
+            print(line, file=self.out)
+
     def run(self, window: MainWindow) -> int:
         """Show every page in turn, saving a picture of the window for each.
 
@@ -94,6 +111,7 @@ class SmokeTest:
                     line += f" → {target}"
                 self.visited.append(spec.name)
                 print(line, file=self.out)
+                self._extra_views(window, spec.name)
             except Exception as error:  # noqa: BLE001 - a smoke test reports every failure and goes on
                 self.problems.append(f"page {spec.name}: {type(error).__name__}: {error}")
                 traceback.print_exc(file=sys.stderr)
@@ -104,6 +122,10 @@ class SmokeTest:
             return 1
         print(f"smoke test passed: {len(self.visited)} page(s)", file=self.out)
         return 0
+
+
+def _shoot(window: object, target: Path) -> bool:
+    return window.grab().save(str(target))  # type: ignore[attr-defined]
 
 
 def _wait_while_busy(page: object, seconds: float = 20.0) -> None:
