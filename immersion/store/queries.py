@@ -189,3 +189,18 @@ def coverage_of_account(wb: Workbook, account_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in wb.conn.execute(
         "SELECT c.* FROM coverage c JOIN stakeholders s ON s.id = c.stakeholder_id WHERE s.account_id = ?",
         (account_id,))]
+
+
+def account_count(wb: Workbook) -> int:
+    return wb.conn.execute("SELECT count(*) FROM accounts").fetchone()[0]
+
+
+def portfolio_outline(wb: Workbook, note: str) -> list[AccountSummary]:
+    """Every account's name, tier and industry at once, the figures to follow (`note` says so in tooltips).
+
+    Opening a large portfolio shows this first; `portfolio_summary` fills in the figures in the background.
+    """
+    return [
+        AccountSummary(r["id"], r["name"], r["tier"], r["industry"], None, note, "", 0, 0, None, None)
+        for r in wb.conn.execute("SELECT id, name, tier, industry FROM accounts ORDER BY name COLLATE NOCASE, id")
+    ]

@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self.session: EditSession | None = None  # None while no workbook, or a read-only one, is open
         self._switching_read_only = False
         self._integrity_check = None
+        self._portfolio_loader = None
+        self._loading = 0  # the number of the figures request still out, or 0
+        self._touched_since_outline: set[str] = set()
         self.undo_group = QUndoGroup(self)
         self._summaries: tuple[AccountSummary, ...] = ()
         self._painted = False
@@ -185,9 +188,15 @@ class MainWindow(QMainWindow):
                 self._refresh_recent()
             self.report(self.tr("The workbook could not be opened"), str(error))
             return False
+        outline = False
         try:
             with menus.busy():
-                summaries = self._load_summaries(workbook)
+                from immersion.store.queries import account_count, portfolio_outline
+                from immersion.ui.portfolio_loader import OUTLINE_FIRST
+
+                outline = account_count(workbook) > OUTLINE_FIRST
+                summaries = (portfolio_outline(workbook, self.tr("Computing…")) if outline
+                             else self._load_summaries(workbook))
         except WorkbookError as error:
             workbook.close()
             self.report(self.tr("The workbook could not be read"), str(error))
@@ -217,11 +226,43 @@ class MainWindow(QMainWindow):
             )
         )
         self.workbook_changed.emit()
-        QTimer.singleShot(0, self._emit_ready)
+        if outline:  # the figures follow from a pool thread; "ready" waits for them
+            self._touched_since_outline = set()
+            self._loading = self._loader().start(workbook.path)
+            self.statusBar().showMessage(self.statusBar().currentMessage() + self.tr(" — computing the figures…"))
+        else:
+            QTimer.singleShot(0, self._emit_ready)
         self._warn_if_synced(path)
         if workbook.integrity_unchecked:
             self._integrity().start(workbook.path)
         return True
+
+    def _loader(self):  # noqa: ANN202 - PortfolioLoader
+        if self._portfolio_loader is None:
+            from immersion.ui.portfolio_loader import PortfolioLoader
+
+            self._portfolio_loader = PortfolioLoader(self)
+            self._portfolio_loader.loaded.connect(self._figures_loaded)
+            self._portfolio_loader.failed.connect(self._figures_failed)
+        return self._portfolio_loader
+
+    def _figures_loaded(self, generation: int, summaries: list) -> None:  # noqa: ANN001
+        if generation != self._loading or self.workbook is None:
+            return  # an answer for a workbook that is no longer open
+        self._loading = 0
+        current = {s.id: s for s in self._summaries}
+        fresh = [current[s.id] if s.id in self._touched_since_outline and s.id in current else s
+                 for s in summaries if s.id in current]  # edits made meanwhile were summarised already
+        self._summaries = tuple(fresh)
+        self.sidebar.set_summaries(self._summaries)
+        self._show_selection()
+        self.statusBar().showMessage(self.tr("Figures of %1 accounts computed").replace("%1", str(len(fresh))), 4000)
+        QTimer.singleShot(0, self._emit_ready)
+
+    def _figures_failed(self, generation: int, message: str) -> None:
+        if generation == self._loading:
+            self._loading = 0
+            self.report(self.tr("The workbook could not be read"), message)
 
     def _integrity(self):  # noqa: ANN202 - IntegrityCheck, imported when a large workbook first needs it
         if self._integrity_check is None:
@@ -282,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def _close_workbook(self) -> None:
         self.workspace.flush()  # the last seconds of typing go into the file before it closes
+        self._loading = 0  # an answer still on its way belongs to this workbook: it will be ignored
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
@@ -394,6 +436,7 @@ class MainWindow(QMainWindow):
             from immersion.store.edits import touched_accounts
 
             touched = touched_accounts(self.workbook, changes) & {s.id for s in self._summaries}
+            self._touched_since_outline |= touched  # a figures request still out must not undo these
             if touched:
                 from immersion.store.queries import portfolio_summary
 
@@ -464,8 +507,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ready.emit)  # after the children of this paint are painted too
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._integrity_check is not None:
-            self._integrity_check.wait()
+        for worker in (self._integrity_check, self._portfolio_loader):
+            if worker is not None:
+                worker.wait()
         if self.interactive:  # a headless run (smoke test) must not overwrite the user's window layout
             self.save_layout()
         self._close_workbook()

@@ -156,3 +156,22 @@ def test_new_idea_from_selected_notes_lands_on_the_board(qtbot, window: MainWind
     assert idea["stage"] == "captured" and idea["origin"] == "meeting" and idea["origin_meeting_id"]
     window.actions_.undo.trigger()
     assert edits.rows(window.workbook, "ideas", account_id=account) == []
+
+
+def test_large_portfolio_shows_names_first_and_figures_a_moment_later(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from immersion.store.demo import write_demo
+    from immersion.ui import portfolio_loader
+
+    path = tmp_path / "demo.immersion"
+    write_demo(path)
+    monkeypatch.setattr(portfolio_loader, "OUTLINE_FIRST", 2)  # the demo's five accounts count as many
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=20_000):
+        assert win.open_workbook(path)
+        assert all(s.alignment is None for s in win.summaries())  # the outline, at once
+        assert len(win.summaries()) == 5
+    assert all(s.alignment is not None for s in win.summaries())  # the figures, when ready
+    assert win.sidebar.model.index(0, Column.ALIGNMENT).data().isdigit()
