@@ -74,4 +74,7 @@ def worker_gc_paused() -> Iterator[None]:
     finally:
         with keeper.lock:
             keeper.running -= 1
-        keeper.worker_done.emit()
+        try:
+            keeper.worker_done.emit()
+        except RuntimeError:  # the application is gone (a job outlived it at exit): nothing left to collect for
+            pass
