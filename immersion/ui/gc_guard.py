@@ -6,8 +6,9 @@ process crashes (seen with the portfolio table's pandas work on a pool thread). 
 Python code, automatic collection is off; when the last one is done, the GUI thread turns it back on and
 collects. Reference counting still frees everything that is not in a cycle meanwhile.
 
-Use `with worker_gc_paused():` around the body of a worker's `run()`. The first use must happen after the
-QApplication exists (the keeper lives in the GUI thread).
+Call `begin()` on the GUI thread just before starting a worker and `end()` when it is done (or use
+`with worker_gc_paused():` around a worker's body). The first use must happen after the QApplication exists
+(the keeper lives in the GUI thread).
 """
 
 from __future__ import annotations
@@ -61,20 +62,33 @@ def prepare() -> None:
     _keeper()
 
 
-@contextlib.contextmanager
-def worker_gc_paused() -> Iterator[None]:
+def begin() -> None:
+    """A worker is about to start: automatic collection goes off. Call it on the GUI thread, before the
+    worker's thread runs any Python, so that no collection can happen there first."""
     keeper = _keeper()
     with keeper.lock:
         if keeper.running == 0:
             keeper.was_enabled = gc.isenabled() or keeper.was_enabled
         keeper.running += 1
         gc.disable()
+
+
+def end() -> None:
+    """A worker is done (from any thread); the GUI thread collects when none is left."""
+    keeper = _keeper()
+    with keeper.lock:
+        keeper.running -= 1
+    try:
+        keeper.worker_done.emit()
+    except RuntimeError:  # the application is gone (a job outlived it at exit): nothing left to collect for
+        pass
+
+
+@contextlib.contextmanager
+def worker_gc_paused() -> Iterator[None]:
+    """`begin()` … `end()` around a block (when the worker cannot be announced before it starts)."""
+    begin()
     try:
         yield
     finally:
-        with keeper.lock:
-            keeper.running -= 1
-        try:
-            keeper.worker_done.emit()
-        except RuntimeError:  # the application is gone (a job outlived it at exit): nothing left to collect for
-            pass
+        end()

@@ -18,7 +18,6 @@ Open it with `ImportWizard.ask()`; tests construct the wizard and drive it, with
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +58,7 @@ from immersion.store import column_mapping, importing
 from immersion.store.column_mapping import Mapping
 from immersion.store.import_report import ImportCancelled, ImportRefused, ImportReport
 from immersion.store.import_source import SourceTable
+from immersion.ui import gc_guard
 from immersion.ui.edit_session import EditSession
 
 SOURCE, COLUMNS, CHECK, IMPORT = range(4)
@@ -94,8 +94,6 @@ class BackgroundTask(QThread):
 
     progressed = Signal(str, int, int)
     done = Signal(object, object)
-    _running = 0  # tasks running now; Python's cyclic garbage collector is off while there are any
-    _paused_gc = False
 
     def __init__(self, work: Callable[[Callable[[str, int, int], None]], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,10 +123,7 @@ class BackgroundTask(QThread):
         the collector paused, cycles are collected later, on the GUI thread; reference counting still frees
         everything else as usual.
         """
-        if BackgroundTask._running == 0 and gc.isenabled():
-            gc.disable()
-            BackgroundTask._paused_gc = True
-        BackgroundTask._running += 1
+        gc_guard.begin()
         super().start(*args)
 
     def run(self) -> None:
@@ -139,10 +134,7 @@ class BackgroundTask(QThread):
 
     def _deliver(self) -> None:
         self.wait()  # `finished` comes just before the thread really ends
-        BackgroundTask._running -= 1
-        if BackgroundTask._running == 0 and BackgroundTask._paused_gc:
-            BackgroundTask._paused_gc = False
-            gc.enable()
+        gc_guard.end()
         self.done.emit(self._result, self._error)
 
 

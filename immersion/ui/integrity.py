@@ -33,6 +33,7 @@ class IntegrityCheck(QObject):
         self.pool.setMaxThreadCount(1)
 
     def start(self, path: Path) -> None:
+        gc_guard.begin()  # before the thread runs any Python
         self.pool.start(_Job(path, self))
 
     def wait(self) -> None:
@@ -48,9 +49,11 @@ class _Job(QRunnable):
     def run(self) -> None:
         from immersion.store.workbook import check_integrity
 
-        with gc_guard.worker_gc_paused():
+        try:
             problem = check_integrity(self._path)
-        if problem:
-            self._owner.damaged.emit(str(self._path), problem)
-        else:
-            self._owner.checked.emit(str(self._path))
+            if problem:
+                self._owner.damaged.emit(str(self._path), problem)
+            else:
+                self._owner.checked.emit(str(self._path))
+        finally:
+            gc_guard.end()

@@ -56,10 +56,12 @@ class TableJob(QRunnable):
         self._current = current
 
     def run(self) -> None:
-        from immersion.ui.gc_guard import worker_gc_paused
+        from immersion.ui import gc_guard
 
-        with worker_gc_paused():  # Qt objects must never be collected on this thread
+        try:
             self._run()
+        finally:
+            gc_guard.end()  # the page called gc_guard.begin() when it started this job
 
     def _run(self) -> None:
         generation, signals = self._generation, self._signals

@@ -35,6 +35,7 @@ class PortfolioLoader(QObject):
 
     def start(self, path: Path) -> int:
         self.generation += 1
+        gc_guard.begin()  # before the thread runs any Python
         self.pool.start(_Job(path, self.generation, self))
         return self.generation
 
@@ -52,11 +53,12 @@ class _Job(QRunnable):
         from immersion.store.queries import portfolio_summary
         from immersion.store.workbook import Workbook
 
-        with gc_guard.worker_gc_paused():
-            try:
-                with Workbook.open(self._path, read_only=True) as workbook:
-                    summaries = portfolio_summary(workbook)
-            except WorkbookError as error:
-                self._owner.failed.emit(self._generation, str(error))
-                return
+        try:
+            with Workbook.open(self._path, read_only=True) as workbook:
+                summaries = portfolio_summary(workbook)
+        except WorkbookError as error:
+            self._owner.failed.emit(self._generation, str(error))
+            return
+        finally:
+            gc_guard.end()
         self._owner.loaded.emit(self._generation, summaries)

@@ -39,6 +39,7 @@ from immersion.ui.investment_portfolio_model import (
     KindTableModel,
     account_row,
 )
+from immersion.ui import gc_guard
 from immersion.ui.investment_portfolio_worker import TableJob, TableJobSignals
 from immersion.ui.pages import Page, PageContext, Target
 from immersion.ui.pnl_input import percent_text
@@ -101,9 +102,7 @@ class ProductivityPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from immersion.ui.gc_guard import prepare
-
-        prepare()  # the collector's keeper lives in the GUI thread
+        gc_guard.prepare()  # the collector's keeper lives in the GUI thread
         self._pool = QThreadPool(self)  # first child: destroyed (waiting for its job) before the signals
         self._pool.setMaxThreadCount(1)
         self._signals = TableJobSignals(self)
@@ -307,6 +306,7 @@ class ProductivityPage(Page):
         self._busy_timer.start(BUSY_DELAY_MS)
         if self.table_result is None:
             self.count.setText(self.tr("Computing the table…"))
+        gc_guard.begin()  # before the thread runs any Python; the job ends it
         self._pool.start(TableJob(workbook.path, window, alignment, self._requests.latest, self._signals,
                                   self._requests.current))
 
