@@ -59,7 +59,7 @@ def _positive_int(text: str) -> int:
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search,backups,restore,import,export}} ...",
+        usage=f"{PROG} [WORKBOOK] [options]\n       {PROG} {{demo,check,search,backups,restore,import,export,briefing}} ...",
         description="Immersion: an offline workbook for key-account managers and sales leaders. "
         "Without a workbook, opens the last one used (or, the first time, a demo workbook).",
         epilog="commands:\n"
@@ -68,6 +68,7 @@ def _open_parser() -> argparse.ArgumentParser:
         f"  {PROG} search WORKBOOK QUERY   full-text search from the shell\n"
         f"  {PROG} backups WORKBOOK  list (or --now take) backups; {PROG} restore WORKBOOK N  restores one\n"
         f"  {PROG} import WORKBOOK TABLE FILE   import CSV/XLSX/JSON; {PROG} export WORKBOOK TABLE|all OUT\n"
+        f"  {PROG} briefing WORKBOOK ACCOUNT -o OUT.pdf   a briefing PDF for the account's next meeting\n"
         f"Run '{PROG} COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -141,10 +142,13 @@ def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argp
     from immersion.cli_transfer import add_parsers
 
     handlers.update(add_parsers(sub))
+    from immersion.cli_briefing import add_parser as add_briefing
+
+    handlers["briefing"] = add_briefing(sub)
     return parser, handlers
 
 
-COMMANDS = ("demo", "check", "search", "backups", "restore", "import", "export")
+COMMANDS = ("demo", "check", "search", "backups", "restore", "import", "export", "briefing")
 
 
 # -- commands ----------------------------------------------------------------------------------------------------

@@ -271,3 +271,12 @@ def test_backups_and_restore_after_damage(demo: Path) -> None:
     missing = run("restore", demo, "9")
     assert_one_line_error(missing)
     assert "no backup number 9" in missing.stderr
+
+
+def test_briefing_for_the_next_meeting(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "briefing.pdf"
+    result = run("briefing", demo, "Marlowe & Finch Supermarkets", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    unknown = run("briefing", demo, "No Such Account", "-o", tmp_path / "x.pdf")
+    assert_one_line_error(unknown)

@@ -114,3 +114,15 @@ def ask_export(window: MainWindow) -> None:
     result = ExportDialog.ask(window, window.workbook, account_id=window.sidebar.current_account_id())
     if result is not None:
         window.statusBar().showMessage(result.summary(), 8000)
+
+
+def ask_briefing(window: MainWindow) -> None:
+    """File → Export Briefing…: a briefing PDF for an account's next meeting (read-only workbooks too)."""
+    if window.workbook is None:
+        return
+    from immersion.ui.briefing_dialog import BriefingDialog
+
+    result = BriefingDialog.ask(window, window.workbook, account_id=window.sidebar.current_account_id())
+    if result is not None:
+        window.statusBar().showMessage(_tr("Briefing saved: %1 (%2 pages)").replace("%1", result.path.name)
+                                       .replace("%2", str(result.pages)), 8000)

@@ -85,6 +85,9 @@ class WindowActions(QObject):
         self.export = self._action(self.tr("&Export…"), lambda: _files().ask_export(window),
                                    QKeySequence("Ctrl+Shift+E"),
                                    self.tr("Export a table or the whole workbook to CSV, Excel or JSON"))
+        self.briefing = self._action(self.tr("Export &Briefing…"), lambda: _files().ask_briefing(window),
+                                     QKeySequence.StandardKey.Print,
+                                     self.tr("Write a briefing PDF for an account's next meeting"))
         self.backups = self._action(self.tr("&Backups…"), lambda: _files().show_backups(window), None,
                                     self.tr("Take a backup now, or restore the workbook from one"))
         self.close = self._action(self.tr("&Close Workbook"), window.close_workbook, QKeySequence.StandardKey.Close,
@@ -157,6 +160,7 @@ class WindowActions(QObject):
         file.addSeparator()
         file.addAction(self.import_)
         file.addAction(self.export)
+        file.addAction(self.briefing)
         file.addAction(self.close)
         file.addSeparator()
         file.addAction(self.quit)
@@ -204,6 +208,7 @@ class WindowActions(QObject):
         self.save_copy.setEnabled(is_open)
         self.backups.setEnabled(is_open)
         self.export.setEnabled(is_open)
+        self.briefing.setEnabled(is_open)
         self.close.setEnabled(is_open)
         self.portfolio.setEnabled(is_open)
         self.find.setEnabled(is_open)

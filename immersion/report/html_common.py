@@ -1,0 +1,91 @@
+"""Small pieces of briefing HTML shared by the cover and the sections: sub-lines, stances, action tails, charts.
+
+Each takes workbook text and escapes it (`format.esc`); none reads anything but its arguments.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from immersion.report.format import STANCE_COLOURS, day, esc, tr, word
+from immersion.report.model import ActionLine
+
+_KINDS = {
+    "discovery": QT_TRANSLATE_NOOP("Briefing", "Discovery meeting"),
+    "co-creation": QT_TRANSLATE_NOOP("Briefing", "Co-creation session"),
+    "business review": QT_TRANSLATE_NOOP("Briefing", "Business review"),
+    "executive": QT_TRANSLATE_NOOP("Briefing", "Executive meeting"),
+    "social": QT_TRANSLATE_NOOP("Briefing", "Social meeting"),
+}
+
+
+class ChartRef(Protocol):
+    """A rendered chart as the HTML places it: its internal URL and its size on the page, in px."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+
+def meeting_kind(kind: str) -> str:
+    """A meeting kind as words, translated (not escaped)."""
+    return tr(_KINDS[kind]) if kind in _KINDS else kind
+
+
+def sub(value: str | None, br: bool = False) -> str:
+    """A muted sub-line (escaped), after a line break when `br`; empty for no value."""
+    if not value:
+        return ""
+    return f'{"<br/>" if br else ""}<span class="sub">{esc(value)}</span>'
+
+
+def stance(value: str | None) -> str:
+    """A stance as a coloured word."""
+    if not value:
+        return ""
+    colour = STANCE_COLOURS.get(value, "#5d6673")
+    return f'<span class="stance" style="color: {colour}">{word(value)}</span>'
+
+
+def action_tail(item: ActionLine) -> str:
+    """"— owner, due 8 Nov 2026" and an overdue flag, after an action item's text."""
+    owner = esc(item.owner or tr("unassigned"))
+    due = f", {esc(tr('due'))} {day(item.due_date)}" if item.due_date else ""
+    flag = f' <span class="overdue">{esc(tr("overdue"))}</span>' if item.overdue else ""
+    return f'<span class="sub">— {owner}{due}</span>{flag}'
+
+
+def chart(ref: ChartRef | None, alt: str) -> str:
+    """A rendered chart, by its internal URL, at its size on the page."""
+    if ref is None:
+        return ""
+    return (f'<p class="chart"><img src="{esc(ref.url)}" width="{ref.width}" height="{ref.height}" '
+            f'alt="{esc(alt)}"/></p>')
+
+
+def keep(html: str) -> str:
+    """`html` in a borderless one-cell table: the pages keep it together (`paginate.py`), e.g. a chart with the
+    sentence that introduces it."""
+    return f'<table class="keep" width="100%" cellspacing="0" cellpadding="0"><tr><td>{html}</td></tr></table>'
+
+
+def empty(message: str) -> str:
+    """A muted line saying there is nothing to show (the message is translated already)."""
+    return f'<p class="empty">{esc(message)}</p>'
+
+
+def table(head: list[tuple[str, str, bool]], rows: list[str]) -> str:
+    """A listing whose header repeats on every page: `head` is (width, translated title, right-aligned)."""
+    cells = "".join(f'<th width="{width}"{NUM if right else ""}>{esc(title)}</th>' for width, title, right in head)
+    return f'<table class="list" width="100%" cellspacing="0"><thead><tr>{cells}</tr></thead>{"".join(rows)}</table>'
+
+
+NUM = ' class="num"'
+"""The attribute of a right-aligned (numeric) cell."""

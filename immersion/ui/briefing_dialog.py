@@ -1,0 +1,328 @@
+"""File → Export Briefing…: choose the account, the meeting, the edition, the paper and the sections, then write
+the briefing PDF with a progress bar, and offer to open its folder.
+
+The dialog only chooses; `immersion.report` does the work in three steps on the threads they need: the content
+is read on a worker with its own read-only connection, the charts are drawn on the GUI thread (they are
+widgets, a few tens of milliseconds), and the pages are laid out and printed on a worker again. Open it with
+`BriefingDialog.ask()`; tests patch `ask_briefing_path` and `open_folder`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from immersion.report import content
+from immersion.report import format as words
+from immersion.report.export import BriefingResult, file_name
+from immersion.report.model import Briefing, MeetingInfo
+from immersion.report.options import NEXT_MEETING, BriefingOptions, Edition, Paper, Section
+from immersion.store.workbook import Workbook
+from immersion.ui.import_wizard import BackgroundTask, dispose_task, plain_label
+
+NO_MEETING = ""
+
+
+def ask_briefing_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save the briefing; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, BriefingDialog.tr_("Export Briefing"), str(suggested),
+                                          BriefingDialog.tr_("PDF document (*.pdf)"))
+    return Path(name) if name else None
+
+
+def open_folder(path: Path) -> bool:
+    """Show the folder holding `path` in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+class BriefingDialog(QDialog):
+    """Choose what the briefing covers and where it goes; then write it with a progress bar.
+
+    Signals:
+        exported(object): the `BriefingResult` of a PDF written.
+        failed(str): the sentence saying what went wrong.
+    """
+
+    exported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, workbook: Workbook, account_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from immersion.report.pdf import default_paper
+
+        self.workbook = workbook
+        self.result_: BriefingResult | None = None
+        self.task: BackgroundTask | None = None
+        self._path_edited = False
+        self._closing = False
+        self.setWindowTitle(self.tr("Export Briefing"))
+        self.setMinimumWidth(640)
+        self.account = QComboBox(self)
+        for key, name in content.account_names(workbook):
+            self.account.addItem(name, key)
+        self.account.setCurrentIndex(max(0, self.account.findData(account_id)) if account_id else 0)
+        self.meeting = QComboBox(self)
+        self.edition = QComboBox(self)
+        self.edition.addItem(self.tr("Internal (confidential)"), Edition.INTERNAL.value)
+        self.edition.addItem(self.tr("For the customer (safe to send)"), Edition.CUSTOMER.value)
+        self.edition.setToolTip(self.tr("The customer edition leaves out stances, influence, personal wins, notes, "
+                                        "money and coaching: it can be sent to the customer."))
+        self.paper = QComboBox(self)
+        self.paper.addItem("A4", Paper.A4.value)
+        self.paper.addItem(self.tr("US Letter"), Paper.LETTER.value)
+        self.paper.setCurrentIndex(self.paper.findData(default_paper().value))
+        self.prepared_by = QLineEdit(self)
+        self.prepared_by.setPlaceholderText(self.tr("The account owner"))
+        self.sections: dict[Section, QCheckBox] = {}
+        box = QGroupBox(self.tr("Sections"), self)
+        grid = QGridLayout(box)
+        for n, section in enumerate(Section):
+            check = QCheckBox(words.tr(section.title).replace("&", "&&"), box)
+            check.setChecked(True)
+            self.sections[section] = check
+            grid.addWidget(check, n % 5, n // 5)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.textEdited.connect(self._path_typed)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.note = plain_label("", self)
+        self.note.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.folder_button = self.buttons.addButton(self.tr("Open &Folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button.hide()
+        self.folder_button.clicked.connect(lambda: self.result_ and open_folder(self.result_.path))
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Account:"), self.account)
+        form.addRow(self.tr("&Meeting:"), self.meeting)
+        form.addRow(self.tr("E&dition:"), self.edition)
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("Prepared &by:"), self.prepared_by)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        layout.addWidget(self.note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.account.currentIndexChanged.connect(self._fill_meetings)
+        self.meeting.currentIndexChanged.connect(self._suggest_path)
+        self.edition.currentIndexChanged.connect(self._edition_changed)
+        self.path_edit.textChanged.connect(self._update)
+        self._fill_meetings()
+        self._edition_changed()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, workbook: Workbook, account_id: str | None = None) -> BriefingResult | None:
+        """Run the dialog modally; what was written last, or None."""
+        dialog = cls(workbook, account_id, parent)
+        dialog.exec()
+        return dialog.result_
+
+    @staticmethod
+    def tr_(text: str) -> str:
+        return QCoreApplication.translate("BriefingDialog", text)
+
+    # -- choices -------------------------------------------------------------------------------------------------
+
+    def _now(self) -> dt.datetime:
+        return dt.datetime.now().replace(second=0, microsecond=0)
+
+    def _fill_meetings(self) -> None:
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        account = self.account.currentData()
+        meetings = content.account_meetings(self.workbook, account, self._now()) if account else []
+        upcoming = [m for m in meetings if m.starts_at > self._now().isoformat()]
+        if upcoming:
+            self.meeting.addItem(self.tr("Next meeting: %1").replace("%1", self._label(upcoming[0])), NEXT_MEETING)
+        for m in meetings:
+            self.meeting.addItem(self._label(m), m.id)
+        self.meeting.addItem(self.tr("No meeting (an account briefing)"), NO_MEETING)
+        self.meeting.setCurrentIndex(0)
+        self.meeting.blockSignals(False)
+        self._suggest_path()
+
+    def _label(self, m: MeetingInfo) -> str:
+        return f"{words.day(m.starts_at)} — {m.title}"
+
+    def _edition_changed(self) -> None:
+        internal = self.edition_value.is_internal
+        for section, check in self.sections.items():
+            check.setEnabled(internal or not section.internal_only)
+            check.setToolTip("" if check.isEnabled() else self.tr("In the internal edition only."))
+        self._suggest_path()
+
+    @property
+    def edition_value(self) -> Edition:
+        return Edition(self.edition.currentData())
+
+    def options(self) -> BriefingOptions:
+        """The options the dialog's choices describe, as of now."""
+        meeting = self.meeting.currentData()
+        return BriefingOptions(
+            account_id=self.account.currentData(), meeting=meeting or None, edition=self.edition_value,
+            paper=Paper(self.paper.currentData()),
+            sections=frozenset(s for s, check in self.sections.items() if check.isChecked() and check.isEnabled()),
+            as_of=self._now(), prepared_by=self.prepared_by.text().strip() or None)
+
+    # -- the file ------------------------------------------------------------------------------------------------
+
+    def _suggested(self) -> Path:
+        meeting = self.meeting.currentData()
+        when = self._now().date().isoformat()
+        if meeting:
+            found = [m for m in content.account_meetings(self.workbook, self.account.currentData(), self._now())
+                     if m.id == meeting or (meeting == NEXT_MEETING and m.starts_at > self._now().isoformat())]
+            when = found[0].starts_at[:10] if found else when
+        name = file_name(self.account.currentText(), when, self.edition_value.is_internal)
+        return self.workbook.path.with_name(name)
+
+    def _suggest_path(self) -> None:
+        if not self._path_edited and self.account.count():
+            self.path_edit.setText(str(self._suggested()))
+        self._update()
+
+    def _path_typed(self) -> None:
+        self._path_edited = True
+
+    def browse(self) -> None:
+        path = ask_briefing_path(self, self.target() if self.path_edit.text().strip() else self._suggested())
+        if path is not None:
+            self._path_edited = True
+            self.path_edit.setText(str(path))
+
+    def target(self) -> Path:
+        """The chosen file, with ".pdf" added when it has no such suffix."""
+        path = Path(self.path_edit.text().strip())
+        return path if path.suffix.lower() == ".pdf" else path.with_name(f"{path.name}.pdf")
+
+    def _update(self) -> None:
+        ready = bool(self.path_edit.text().strip()) and self.account.count() > 0 and self.task is None
+        self.export_button.setEnabled(ready)
+
+    # -- exporting -----------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the briefing on a worker; `_built` continues on the GUI thread."""
+        if self.task is not None or not self.export_button.isEnabled():
+            return
+        options, path = self.options(), self.workbook.path
+        if not self.target().parent.is_dir():
+            self._fail(self.tr("The folder “%1” does not exist.").replace("%1", str(self.target().parent)))
+            return
+
+        def read(_progress: Any) -> Briefing:
+            from immersion.store.workbook import Workbook as OpenWorkbook
+
+            own = OpenWorkbook.open(path, read_only=True)  # one connection per thread
+            try:
+                return content.build_briefing(own, options)
+            finally:
+                own.close()
+
+        self.folder_button.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.note.setText(self.tr("Reading the workbook…"))
+        self._run(read, self._built)
+
+    def _run(self, work: Any, then: Any) -> None:
+        task = BackgroundTask(work, self)
+        task.progressed.connect(self._progressed)
+        task.done.connect(then)
+        self.task = task
+        self._update()
+        task.start()
+
+    def _progressed(self, step: str, done: int, total: int) -> None:
+        self.note.setText(step)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _built(self, briefing: Briefing | None, error: BaseException | None) -> None:
+        dispose_task(self.task)
+        self.task = None
+        if self._closing:
+            return
+        if briefing is None:
+            self._fail(str(error))
+            return
+        from immersion.report.chart_images import render_charts
+        from immersion.report.export import render_pdf, write_file
+
+        self.note.setText(self.tr("Drawing the charts…"))
+        charts = render_charts(briefing)  # widgets: on the GUI thread
+        target = self.target()
+
+        def write(progress: Any) -> BriefingResult:
+            rendered = render_pdf(briefing, charts, progress)
+            write_file(target, rendered.data)
+            return BriefingResult(target, rendered.pages, len(rendered.data), rendered.refused, briefing)
+
+        self._run(write, self._written)
+
+    def _written(self, result: BriefingResult | None, error: BaseException | None) -> None:
+        dispose_task(self.task)
+        self.task = None
+        if self._closing:
+            return
+        self.progress.hide()
+        self._update()
+        if result is None:
+            reason = getattr(error, "strerror", None) or str(error)
+            self._fail(self.tr("The briefing could not be written: %1").replace("%1", reason))
+            return
+        self.result_ = result
+        self.note.setText(self.tr("Saved “%1”: %2 pages.").replace("%1", result.path.name)
+                          .replace("%2", str(result.pages)))
+        self.folder_button.show()
+        self.export_button.setText(self.tr("&Export Again"))
+        self.exported.emit(result)
+
+    def _fail(self, message: str) -> None:
+        self.progress.hide()
+        self.note.setText(message)
+        self._update()
+        self.failed.emit(message)
+
+    def reject(self) -> None:
+        """Close; a running export is cancelled (at its next page) and waited for."""
+        self._closing = True
+        if self.task is not None:
+            task = self.task
+            task.cancel()
+            task.wait()
+            # Deliver its `done` now (it also ends the garbage-collector pause), before the dialog goes away.
+            QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall.value)
+        super().reject()
