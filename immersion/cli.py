@@ -142,13 +142,15 @@ def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argp
     from immersion.cli_transfer import add_parsers
 
     handlers.update(add_parsers(sub))
+    from immersion.cli_briefing import add_brief_parser
     from immersion.cli_briefing import add_parser as add_briefing
 
     handlers["briefing"] = add_briefing(sub)
+    handlers["brief"] = add_brief_parser(sub)
     return parser, handlers
 
 
-COMMANDS = ("demo", "check", "search", "backups", "restore", "import", "export", "briefing")
+COMMANDS = ("demo", "check", "search", "backups", "restore", "import", "export", "briefing", "brief")
 
 
 # -- commands ----------------------------------------------------------------------------------------------------

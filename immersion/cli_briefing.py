@@ -176,3 +176,28 @@ def run_briefing(args: argparse.Namespace) -> int:
           f"{edition}, {options.paper.value.upper() if options.paper.value == 'a4' else 'Letter'} "
           f"({result.size / 1024:.0f} KB).")
     return _cli.EXIT_OK
+
+
+def add_brief_parser(subparsers: Any) -> Callable[[argparse.Namespace], int]:
+    """`immersion brief WORKBOOK --account NAME [--meeting TITLE] [--customer-safe] [--paper …] -o OUT.pdf`:
+    the same briefing with the account as an option, as the product's documentation first named it."""
+    brief = subparsers.add_parser(
+        "brief", help="the same as `briefing`, with --account and --customer-safe",
+        description="Write a briefing PDF for an account's next meeting (see `immersion briefing --help`).")
+    brief.add_argument("workbook", type=Path, metavar="WORKBOOK")
+    brief.add_argument("--account", required=True, metavar="NAME", help="the account's name (any case) or id")
+    brief.add_argument("--meeting", default="next", metavar="TITLE",
+                       help="the meeting to prepare (its title or id; default: the next upcoming one)")
+    brief.add_argument("--customer-safe", action="store_true", help="the edition that can be sent to the customer")
+    brief.add_argument("--paper", choices=("a4", "letter"), help="the paper size (default: from the locale)")
+    brief.add_argument("--as-of", type=_moment, metavar="DATE", help="prepare it as of this date or time")
+    brief.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="the PDF to write")
+    brief.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
+
+    def run(args: argparse.Namespace) -> int:
+        args.edition = "customer" if args.customer_safe else "internal"
+        args.prepared_by = None
+        args.sections = None
+        return run_briefing(args)
+
+    return run

@@ -280,3 +280,11 @@ def test_briefing_for_the_next_meeting(demo: Path, tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
     unknown = run("briefing", demo, "No Such Account", "-o", tmp_path / "x.pdf")
     assert_one_line_error(unknown)
+
+
+def test_brief_takes_the_account_as_an_option(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "safe.pdf"
+    result = run("brief", demo, "--account", "marlowe & finch supermarkets", "--customer-safe", "--paper", "letter",
+                 "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "customer edition" in result.stdout and "Letter" in result.stdout
