@@ -5,6 +5,11 @@ The dialog only chooses; `immersion.report` does the work in three steps on the 
 is read on a worker with its own read-only connection, the charts are drawn on the GUI thread (they are
 widgets, a few tens of milliseconds), and the pages are laid out and printed on a worker again. Open it with
 `BriefingDialog.ask()`; tests patch `ask_briefing_path` and `open_folder`.
+
+The preview beside the choices goes the same way, a short pause after the last change (so typing is never held
+up): the briefing is read on a worker, its charts drawn here, and its first pages painted into images on a
+worker by `immersion.report.preview`, with the PDF's own layout, header and footer. It runs only while the
+dialog is shown; a change made while it runs starts another once it is done.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QHideEvent, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +32,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -42,6 +50,7 @@ from immersion.store.workbook import Workbook
 from immersion.ui.import_wizard import BackgroundTask, dispose_task, plain_label
 
 NO_MEETING = ""
+PREVIEW_DELAY_MS = 350  # the pause after the last change before the preview is redrawn
 
 
 def ask_briefing_path(parent: QWidget | None, suggested: Path) -> Path | None:
@@ -66,6 +75,7 @@ class BriefingDialog(QDialog):
 
     exported = Signal(object)
     failed = Signal(str)
+    previewed = Signal(int)  # the page count of the briefing the preview now shows
 
     def __init__(self, workbook: Workbook, account_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +86,13 @@ class BriefingDialog(QDialog):
         self.task: BackgroundTask | None = None
         self._path_edited = False
         self._closing = False
+        self.preview_task: BackgroundTask | None = None
+        self.preview_pages = 0  # the page count of the briefing shown in the preview; 0 before the first
+        self._preview_stale = False
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.refresh_preview)
         self.setWindowTitle(self.tr("Export Briefing"))
         self.setMinimumWidth(640)
         self.account = QComboBox(self)
@@ -129,9 +146,31 @@ class BriefingDialog(QDialog):
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, row)
+        self.preview = QListWidget(self)
+        self.preview.setViewMode(QListView.ViewMode.IconMode)
+        self.preview.setFlow(QListView.Flow.TopToBottom)
+        self.preview.setWrapping(False)
+        self.preview.setMovement(QListView.Movement.Static)
+        self.preview.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview.setSpacing(6)
+        self.preview.setIconSize(QSize(300, 424))
+        self.preview.setMinimumWidth(340)
+        self.preview.setStyleSheet("QListWidget { background: #8a9099; }")
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview_label = plain_label(self.tr("Preview"), self)
+        choices = QVBoxLayout()
+        choices.addLayout(form)
+        choices.addWidget(box)
+        choices.addStretch(1)
+        pane = QVBoxLayout()
+        pane.addWidget(self.preview_label)
+        pane.addWidget(self.preview, 1)
+        top = QHBoxLayout()
+        top.addLayout(choices, 3)
+        top.addLayout(pane, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(box)
+        layout.addLayout(top, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
@@ -141,6 +180,11 @@ class BriefingDialog(QDialog):
         self.path_edit.textChanged.connect(self._update)
         self._fill_meetings()
         self._edition_changed()
+        for combo in (self.account, self.meeting, self.edition, self.paper):
+            combo.currentIndexChanged.connect(self.schedule_preview)
+        self.prepared_by.textChanged.connect(self.schedule_preview)
+        for check in self.sections.values():
+            check.toggled.connect(self.schedule_preview)
 
     @classmethod
     def ask(cls, parent: QWidget | None, workbook: Workbook, account_id: str | None = None) -> BriefingResult | None:
@@ -242,20 +286,11 @@ class BriefingDialog(QDialog):
             self._fail(self.tr("The folder “%1” does not exist.").replace("%1", str(self.target().parent)))
             return
 
-        def read(_progress: Any) -> Briefing:
-            from immersion.store.workbook import Workbook as OpenWorkbook
-
-            own = OpenWorkbook.open(path, read_only=True)  # one connection per thread
-            try:
-                return content.build_briefing(own, options)
-            finally:
-                own.close()
-
         self.folder_button.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.note.setText(self.tr("Reading the workbook…"))
-        self._run(read, self._built)
+        self._run(_reader(path, options), self._built)
 
     def _run(self, work: Any, then: Any) -> None:
         task = BackgroundTask(work, self)
@@ -317,12 +352,113 @@ class BriefingDialog(QDialog):
         self.failed.emit(message)
 
     def reject(self) -> None:
-        """Close; a running export is cancelled (at its next page) and waited for."""
+        """Close; a running export or preview is cancelled (at its next page) and waited for."""
         self._closing = True
-        if self.task is not None:
-            task = self.task
-            task.cancel()
-            task.wait()
-            # Deliver its `done` now (it also ends the garbage-collector pause), before the dialog goes away.
-            QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall.value)
+        self.preview_timer.stop()
+        for task in (self.task, self.preview_task):
+            if task is not None:
+                task.cancel()
+                task.wait()
+                # Deliver its `done` now (it also ends the garbage-collector pause), before the dialog goes away.
+                QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall.value)
         super().reject()
+
+    # -- the preview ---------------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.preview_pages and self.preview_task is None:
+            self.schedule_preview()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        width = max(160, min(496, self.preview.viewport().width() - 28))  # the images are 496 px wide at most
+        self.preview.setIconSize(QSize(width, round(width * 297 / 210)))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.preview_timer.stop()
+        super().hideEvent(event)
+
+    def schedule_preview(self) -> None:
+        """Redraw the preview once the choices have stayed still for a moment (only while shown)."""
+        if self._closing or not self.isVisible():
+            return
+        if self.preview_task is not None:
+            self._preview_stale = True  # redrawn again when the running one is done
+            return
+        self.preview_label.setText(self.tr("Preview (updating…)"))
+        self.preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Read the briefing for the current choices on a worker; `_preview_built` draws its charts here."""
+        if self._closing or self.preview_task is not None:
+            return
+        if self.account.count() == 0:
+            self.preview_label.setText(self.tr("Preview: no account to brief."))
+            return
+        self._preview_stale = False
+        self._run_preview(_reader(self.workbook.path, self.options()), self._preview_built)
+
+    def _run_preview(self, work: Any, then: Any) -> None:
+        task = BackgroundTask(work, self)
+        task.done.connect(then)
+        self.preview_task = task
+        task.start()
+
+    def _preview_ended(self) -> bool:
+        """Forget the finished task; True when its result is still wanted."""
+        dispose_task(self.preview_task)
+        self.preview_task = None
+        if self._closing:
+            return False
+        if self._preview_stale:
+            self.schedule_preview()
+            return False
+        return True
+
+    def _preview_built(self, briefing: Briefing | None, error: BaseException | None) -> None:
+        if not self._preview_ended():
+            return
+        if briefing is None:
+            self.preview_label.setText(self.tr("Preview: %1").replace("%1", str(error)))
+            return
+        from immersion.report.chart_images import render_charts
+        from immersion.report.preview import render_pages
+
+        charts = render_charts(briefing)  # widgets: on the GUI thread
+
+        def paint(progress: Any) -> Any:
+            return render_pages(briefing, charts, progress=lambda done, total: progress("", done, total))
+
+        self._run_preview(paint, self._preview_painted)
+
+    def _preview_painted(self, shown: Any, error: BaseException | None) -> None:
+        if not self._preview_ended():
+            return
+        if shown is None:
+            self.preview_label.setText(self.tr("Preview: %1").replace("%1", str(error)))
+            return
+        self.preview.clear()
+        for number, image in enumerate(shown.images, 1):
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), "", self.preview)
+            item.setToolTip(self.tr("Page %1").replace("%1", str(number)))
+        self.preview_pages = shown.pages
+        text = self.tr("Preview: %1 pages").replace("%1", str(shown.pages))
+        if len(shown.images) < shown.pages:
+            text += self.tr(" (the first %1 shown)").replace("%1", str(len(shown.images)))
+        self.preview_label.setText(text)
+        self.previewed.emit(shown.pages)
+
+
+def _reader(path: Path, options: BriefingOptions) -> Any:
+    """Work for a `BackgroundTask`: read the briefing for `options` with the thread's own connection."""
+    def read(_progress: Any) -> Briefing:
+        from immersion.store.workbook import Workbook as OpenWorkbook
+
+        own = OpenWorkbook.open(path, read_only=True)  # one connection per thread
+        try:
+            return content.build_briefing(own, options)
+        finally:
+            own.close()
+
+    return read

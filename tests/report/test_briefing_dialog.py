@@ -85,3 +85,40 @@ def test_closing_during_an_export_cancels_it_and_restores_the_collector(dialog: 
     dialog.reject()
     qtbot.waitUntil(gc.isenabled, timeout=5_000)
     assert dialog.task is None and dialog.result_ is None
+
+
+def test_the_preview_shows_the_pages_as_the_options_print_them(demo: Path, qtbot: QtBot) -> None:
+    wb = Workbook.open(demo, read_only=True)
+    shown = BriefingDialog(wb, find_account(wb, "Marlowe & Finch Supermarkets"))
+    qtbot.addWidget(shown)
+    try:
+        shown.resize(1100, 760)
+        shown.show()
+        qtbot.waitUntil(lambda: shown.preview_pages == 7, timeout=30_000)  # the internal edition
+        assert shown.preview.count() == 7 and not shown.preview.item(0).icon().isNull()
+        assert "7 pages" in shown.preview_label.text()
+        shown.edition.setCurrentIndex(shown.edition.findData(Edition.CUSTOMER.value))
+        qtbot.waitUntil(lambda: shown.preview_pages == 3, timeout=30_000)
+        assert shown.preview.count() == 3 and shown.preview_task is None
+        shown.grab().save("/tmp/briefing-dialog.png")
+    finally:
+        shown.reject()
+        wb.close()
+    assert shown.preview_task is None
+
+
+def test_the_preview_waits_for_the_typing_to_stop(dialog: BriefingDialog, qtbot: QtBot) -> None:
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_pages > 0, timeout=30_000)
+    for letter in "Ana":
+        dialog.prepared_by.setText(dialog.prepared_by.text() + letter)
+        assert dialog.preview_timer.isActive() or dialog.preview_task is not None  # no build per keystroke
+    assert dialog.preview_task is None
+    with qtbot.waitSignal(dialog.previewed, timeout=30_000):
+        pass
+    dialog.reject()
+
+
+def test_a_hidden_dialog_draws_no_preview(dialog: BriefingDialog) -> None:
+    dialog.edition.setCurrentIndex(1)
+    assert not dialog.preview_timer.isActive() and dialog.preview_task is None
