@@ -178,14 +178,40 @@ def run_briefing(args: argparse.Namespace) -> int:
     return _cli.EXIT_OK
 
 
+def run_portfolio(args: argparse.Namespace) -> int:
+    """Write the portfolio briefing (one summary page per account); one line on success."""
+    out: Path = args.output
+    _check_output(out, args.force)
+    workbook = _open(args.workbook)
+    try:
+        app = _application()  # noqa: F841 - the document layout needs a QGuiApplication
+        from immersion.report.options import Paper
+        from immersion.report.pdf import default_paper
+        from immersion.report.portfolio import export_portfolio_briefing
+
+        paper = Paper(args.paper) if args.paper else default_paper()
+        try:
+            result = export_portfolio_briefing(workbook, out, paper=paper, as_of=args.as_of)
+        except OSError as error:
+            raise _cli.CommandError(f"Cannot write “{out}”: {error.strerror or error}.") from None
+    finally:
+        workbook.close()
+    print(f"Wrote {out}: portfolio briefing of {result.accounts} account{'s' if result.accounts != 1 else ''}; "
+          f"{result.pages} page{'s' if result.pages != 1 else ''}, internal edition ({result.size / 1024:.0f} KB).")
+    return _cli.EXIT_OK
+
+
 def add_brief_parser(subparsers: Any) -> Callable[[argparse.Namespace], int]:
     """`immersion brief WORKBOOK --account NAME [--meeting TITLE] [--customer-safe] [--paper …] -o OUT.pdf`:
-    the same briefing with the account as an option, as the product's documentation first named it."""
+    the same briefing with the account as an option, as the product's documentation first named it; or
+    `immersion brief WORKBOOK --portfolio [--paper …] -o OUT.pdf`: one summary page per account."""
     brief = subparsers.add_parser(
         "brief", help="the same as `briefing`, with --account and --customer-safe",
         description="Write a briefing PDF for an account's next meeting (see `immersion briefing --help`).")
     brief.add_argument("workbook", type=Path, metavar="WORKBOOK")
-    brief.add_argument("--account", required=True, metavar="NAME", help="the account's name (any case) or id")
+    brief.add_argument("--account", metavar="NAME", help="the account's name (any case) or id")
+    brief.add_argument("--portfolio", action="store_true",
+                       help="instead of one account's briefing, one summary page per account (internal)")
     brief.add_argument("--meeting", default="next", metavar="TITLE",
                        help="the meeting to prepare (its title or id; default: the next upcoming one)")
     brief.add_argument("--customer-safe", action="store_true", help="the edition that can be sent to the customer")
@@ -195,6 +221,11 @@ def add_brief_parser(subparsers: Any) -> Callable[[argparse.Namespace], int]:
     brief.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
 
     def run(args: argparse.Namespace) -> int:
+        if bool(args.account) == bool(args.portfolio):
+            raise _cli.CommandError("Give either --account NAME or --portfolio (exactly one of them).",
+                                    _cli.EXIT_UNUSABLE)
+        if args.portfolio:
+            return run_portfolio(args)
         args.edition = "customer" if args.customer_safe else "internal"
         args.prepared_by = None
         args.sections = None

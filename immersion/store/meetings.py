@@ -330,3 +330,19 @@ __all__ = [
     "insights_for_meeting", "local_now", "make_insight", "meeting", "meetings_for_account", "overdue_actions",
     "people", "set_action_done", "set_attendees", "touchpoints_for",
 ]
+
+
+def next_meeting_after(wb: Workbook, account_id: str, moment: str) -> tuple[str, str] | None:
+    """(title, starts_at) of the account's first meeting after `moment` (local ISO, e.g. "2026-12-04T11:00")."""
+    row = wb.conn.execute(
+        "SELECT title, starts_at FROM meetings WHERE account_id = ? AND starts_at > ? ORDER BY starts_at, id LIMIT 1",
+        (account_id, moment)).fetchone()
+    return None if row is None else (row["title"], row["starts_at"])
+
+
+def action_counts(wb: Workbook, account_id: str, today: str) -> tuple[int, int]:
+    """(open, overdue) action items of the account, overdue meaning due before `today` (ISO date)."""
+    row = wb.conn.execute(
+        "SELECT count(*) AS open, coalesce(sum(due_date IS NOT NULL AND due_date < ?), 0) AS overdue "
+        "FROM action_items WHERE account_id = ? AND done = 0", (today, account_id)).fetchone()
+    return int(row["open"]), int(row["overdue"])

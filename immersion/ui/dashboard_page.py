@@ -12,9 +12,19 @@ registry imports it only when the page is first shown.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from immersion.charts.portfolio import PortfolioChart
 from immersion.domain.charts_data import ItemRef
@@ -24,7 +34,16 @@ from immersion.ui.chart_card import ChartCard, target_for
 from immersion.ui.chart_gaps import GapPanel
 from immersion.ui.pages import Page, PageContext, Target
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
-from immersion.ui.widgets import Card, Caption, Heading
+from immersion.ui.widgets import Caption, Card, Heading
+
+
+def ask_portfolio_path(parent: QWidget | None) -> Path | None:
+    """Ask where to save the portfolio briefing; None when cancelled (tests replace this function)."""
+    name = f"{QCoreApplication.translate('DashboardPage', 'Portfolio briefing')} {dt.date.today().isoformat()}.pdf"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("DashboardPage", "Save the portfolio briefing"), str(Path.home() / name),
+        QCoreApplication.translate("DashboardPage", "PDF documents (*.pdf)"))
+    return Path(path) if path else None
 
 
 class DashboardPage(Page):
@@ -64,8 +83,17 @@ class DashboardPage(Page):
         splitter.setSizes([620, 420])
         self.card.setMinimumWidth(360)
         gap_card.setMinimumWidth(280)
+        self.brief_button = QPushButton(self.tr("Portfolio briefing…"), self)
+        self.brief_button.setToolTip(self.tr("Save a PDF with one summary page per account (internal)"))
+        self.brief_button.clicked.connect(self.export_briefing)
+        self.brief_status = QLabel(self)
+        self.brief_status.setTextFormat(Qt.TextFormat.PlainText)
+        bar = QHBoxLayout()
+        bar.addWidget(self.brief_button)
+        bar.addWidget(self.brief_status, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN - 8, MARGIN, MARGIN)
+        layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
     def show_context(self, context: PageContext) -> None:
@@ -88,6 +116,25 @@ class DashboardPage(Page):
         self._set_periods()
         self.chart.set_data(self.data)
         self.gaps.show_gaps(self.data.gaps)
+
+    def export_briefing(self) -> Path | None:
+        """Ask for a file and write the portfolio briefing there; returns the path written (None: not written)."""
+        workbook = self._context.workbook
+        if workbook is None:
+            return None
+        path = ask_portfolio_path(self)
+        if path is None:
+            return None
+        from immersion.report.portfolio import export_portfolio_briefing
+
+        try:
+            result = export_portfolio_briefing(workbook, path)
+        except OSError as error:
+            self.brief_status.setText(self.tr("Could not write %1: %2").replace("%1", str(path)).replace(
+                "%2", str(error.strerror or error)))
+            return None
+        self.brief_status.setText(self.tr("Saved %1 (%n page(s))", "", result.pages).replace("%1", str(path)))
+        return path
 
     def _set_periods(self) -> None:
         assert self.data is not None
