@@ -47,7 +47,7 @@ from immersion.report.export import BriefingResult, file_name
 from immersion.report.model import Briefing, MeetingInfo
 from immersion.report.options import NEXT_MEETING, BriefingOptions, Edition, Paper, Section
 from immersion.store.workbook import Workbook
-from immersion.ui.import_wizard import BackgroundTask, dispose_task, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, plain_label
 
 NO_MEETING = ""
 PREVIEW_DELAY_MS = 350  # the pause after the last change before the preview is redrawn

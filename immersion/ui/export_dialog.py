@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from immersion.store import exporting
 from immersion.store.workbook import Workbook
-from immersion.ui.import_wizard import BackgroundTask, dispose_task, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, plain_label
 
 ALL = "all"
 VIEW = "view"

@@ -18,7 +18,6 @@ Open it with `ImportWizard.ask()`; tests construct the wizard and drive it, with
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -58,7 +56,7 @@ from immersion.store import column_mapping, importing
 from immersion.store.column_mapping import Mapping
 from immersion.store.import_report import ImportCancelled, ImportRefused, ImportReport
 from immersion.store.import_source import SourceTable
-from immersion.ui import gc_guard
+from immersion.ui.background import BackgroundTask, dispose_task, plain_label
 from immersion.ui.edit_session import EditSession
 
 SOURCE, COLUMNS, CHECK, IMPORT = range(4)
@@ -78,64 +76,6 @@ def ask_import_path(parent: QWidget | None) -> Path | None:
         _tr("Tables (*.csv *.txt *.tsv *.xlsx *.json);;CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx);;"
             "JSON files (*.json);;All files (*)"))
     return Path(name) if name else None
-
-
-# -- running work off the GUI thread ------------------------------------------------------------------------------
-
-
-class BackgroundTask(QThread):
-    """Runs `work(progress)` on its own thread; `progress(phase, done, total)` raises once `cancel()` was called.
-
-    Signals (delivered on the GUI thread):
-        progressed(str, int, int): phase, done, total.
-        done(object, object): what `work` returned and the exception it raised (one of them None;
-            ImportCancelled after a cancel); emitted once the thread has ended.
-    """
-
-    progressed = Signal(str, int, int)
-    done = Signal(object, object)
-
-    def __init__(self, work: Callable[[Callable[[str, int, int], None]], Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._work = work
-        self._cancel = threading.Event()
-        self._result: Any = None
-        self._error: BaseException | None = None
-        self.finished.connect(self._deliver)  # queued: this object lives on the GUI thread
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def _progress(self, phase: str, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise ImportCancelled()
-        self.progressed.emit(phase, done, total)
-
-    def start(self, *args: Any) -> None:
-        """Start the work, with the cyclic garbage collector paused until every task has ended.
-
-        A collection that happens to run on the worker thread could free Qt objects of the GUI (widgets caught
-        in reference cycles), and Qt objects must be destroyed on their own thread: PySide then crashes. With
-        the collector paused, cycles are collected later, on the GUI thread; reference counting still frees
-        everything else as usual.
-        """
-        gc_guard.begin()
-        super().start(*args)
-
-    def run(self) -> None:
-        try:
-            self._result = self._work(self._progress)
-        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread, which reports it
-            self._error = error
-
-    def _deliver(self) -> None:
-        self.wait()  # `finished` comes just before the thread really ends
-        gc_guard.end()
-        self.done.emit(self._result, self._error)
 
 
 # -- models ----------------------------------------------------------------------------------------------------
@@ -243,13 +183,6 @@ TABLE_TITLES = {
     "financials": QT_TRANSLATE_NOOP("ImportWizard", "Financials"),
     ALL: QT_TRANSLATE_NOOP("ImportWizard", "Whole workbook (an Immersion export)"),
 }
-
-
-def plain_label(text: str, parent: QWidget) -> QLabel:
-    """A label for text from a file or a message: never read as HTML (a column may be called "<b>")."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 # -- pages ---------------------------------------------------------------------------------------------------------
@@ -634,12 +567,6 @@ class ImportPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.done
-
-
-def dispose_task(task: BackgroundTask | None) -> None:
-    """Let go of a task whose thread has ended (its parent, the page or dialog, deletes it with itself)."""
-    if task is not None:
-        task.wait()
 
 
 def _show_progress(bar: QProgressBar, done: int, total: int) -> None:
