@@ -188,8 +188,6 @@ def portfolio_table(wb: Workbook, window: Window | None = None, alignment: Mappi
         alignment: the accounts' alignment indexes when the caller has them (the GUI does); else computed.
         progress: called with (percent done, step) between steps.
     """
-    import pandas as pd
-
     report = progress or (lambda _percent, _step: None)
     window = window or Window.last_quarters()
     report(5, "Reading accounts and P&L")

@@ -23,7 +23,6 @@ from immersion.store.errors import (
     WorkbookMissing,
     WorkbookReadOnly,
     WorkbookTooNew,
-    WorkbookWriteError,
 )
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, formatting, menus
