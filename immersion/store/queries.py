@@ -62,7 +62,7 @@ def alignment_inputs(wb: Workbook, account_id: str | Collection[str] | None = No
     ideas = [Idea.from_row(r) for r in conn.execute(
         f"SELECT {stamps}, title, stage, merged_into_id FROM ideas{where}", params)]
     investments = [Investment.from_row(r) for r in conn.execute(
-        f"SELECT {stamps}, name, kind, status, amount, period FROM investments{where}", params)]
+        f"SELECT {stamps}, name, kind, status, amount, currency, period FROM investments{where}", params)]
     link_where = "" if wanted is None else f" WHERE i.account_id IN ({marks})"
     idea_links = conn.execute(
         "SELECT l.id, l.created_at, l.updated_at, l.idea_id, l.goal_id, l.strength, i.account_id AS owner "

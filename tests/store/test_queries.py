@@ -65,3 +65,11 @@ def test_summary_of_some_accounts_matches_the_full_one(wb: Workbook) -> None:
         some = list(full)[1:3]
         assert {s.id: s for s in queries.portfolio_summary(demo, account_ids=some)} == {i: full[i] for i in some}
         assert queries.portfolio_summary(demo, account_ids=[]) == []
+
+
+def test_alignment_inputs_keep_the_money_s_currency(wb: Workbook) -> None:
+    account = edits.add(wb, "accounts", name="Marlowe", currency="GBP").items[0].row_id
+    edits.add(wb, "investments", account_id=account, name="Cold-chain pilot", kind="pilot", amount=42_000,
+              currency="GBP", status="spent", period="2026-Q1")
+    [investment] = queries.alignment_inputs(wb, account)[account].investments
+    assert investment.currency == "GBP"  # orphan-spend texts name it; a default of EUR would be wrong
