@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,6 +55,8 @@ __all__ = [
 
 def new_id() -> str:
     """A new text primary key (a random UUID), as every table uses."""
+    import uuid  # here: opening a workbook creates no rows, and uuid costs milliseconds to import
+
     return str(uuid.uuid4())
 
 

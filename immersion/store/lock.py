@@ -25,7 +25,9 @@ def lock_path(workbook: Path) -> Path:
 
 
 def _hostname() -> str:
-    import socket  # imported when first needed, after the first window is on screen
+    if hasattr(os, "uname"):  # POSIX: the kernel's node name, what gethostname() returns, without the socket module
+        return os.uname().nodename
+    import socket
 
     return socket.gethostname()
 
