@@ -9,7 +9,11 @@ influence, last activity, description; 100,000 rows, about 20 MB) and imports it
 - `sqlite3 bare.db ".import --csv FILE bare"`: the shell loads the file into a new table without types,
   constraints or indexes (the issue's yardstick; target: our import ≤ 3× its time);
 - and, for a like-for-like figure, the shell's `.import` of the same rows into the workbook's own stakeholders
-  table (same constraints, indexes and search-index triggers).
+  table (same constraints, indexes and search-index triggers);
+- the floor for any import that reads with pandas and writes through Python's `sqlite3`: `pandas.read_csv` of
+  the file, then `executemany` of its rows, as text, into a bare table in one transaction. No checks, no
+  matching, no constraints, indexes or search index. Its ratio to the shell's `.import` is how much of the
+  3× budget the two libraries take before a single cell is checked.
 
 Needs the `sqlite3` command-line shell (Debian: `apt-get install sqlite3`); without it, says so and measures
 only our side. Run: `python -m tests.benchmarks import_rows`.
@@ -79,6 +83,29 @@ def shell_import(shell: str, database: Path, source: Path, table: str, skip_head
     return best
 
 
+def floor_import(source: Path, folder: Path) -> float:
+    """Seconds (best of three) to read the file with pandas and insert its rows, as text, into a bare table."""
+    import pandas as pd
+
+    best = float("inf")
+    for _ in range(3):
+        path = folder / "floor.db"
+        path.unlink(missing_ok=True)
+        started = time.perf_counter()
+        frame = pd.read_csv(source, dtype=object, keep_default_na=False, na_filter=False)
+        conn = sqlite3.connect(path, isolation_level=None)
+        columns = ", ".join(f"c{n}" for n in range(frame.shape[1]))
+        conn.execute(f"CREATE TABLE bare ({columns})")
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO bare VALUES ({', '.join('?' * frame.shape[1])})",
+                         frame.itertuples(index=False, name=None))
+        conn.execute("COMMIT")
+        conn.close()
+        best = min(best, time.perf_counter() - started)
+        path.unlink()
+    return best
+
+
 def our_import(demo: Path, source: Path, folder: Path, record: bool) -> tuple[float, dict[str, float], int]:
     """Seconds for the whole import (best of three), the phases of the best run, and the rows added."""
     from immersion.store import importing
@@ -141,6 +168,11 @@ def main() -> list[Result]:
         results.append(Result("import_rows", "sqlite3 .import, bare table", bare, "s"))
         results.append(Result("import_rows", "import / sqlite3 .import", ratio, "×", f"≤ {TARGET_RATIO:g}×",
                               ratio <= TARGET_RATIO))
+        floor = floor_import(source, folder)
+        print(f"floor: pandas.read_csv + executemany into a bare table, nothing checked: {floor:.2f} s = "
+              f"{floor / bare:.1f}× the shell's .import")
+        results.append(Result("import_rows", "floor: read_csv + executemany, bare", floor, "s"))
+        results.append(Result("import_rows", "floor / sqlite3 .import", floor / bare, "×"))
         same = _table_rows_csv(demo, source, folder)
         into_table = shell_import(shell, demo, same, "stakeholders", skip_header=True)
         print(f"sqlite3 .import into the workbook's stakeholders table (constraints, indexes, search triggers): "
