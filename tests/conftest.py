@@ -10,6 +10,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():  # noqa: ANN201 - the app's own QApplication class, so that tests run under what users run
+    from immersion.ui.app import Application
+
+    return Application
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Backups, settings, recent files and the demo workbook go to a temporary folder, never the real one."""

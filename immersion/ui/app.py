@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from immersion import APP_ID, APP_NAME, __version__, paths
@@ -47,13 +47,33 @@ class LaunchOptions:
         return not (self.quit_when_ready or self.smoke_test)
 
 
+class Application(QApplication):
+    """The QApplication, which also passes on the workbooks the desktop asks the running app to open.
+
+    Signals:
+        workbook_requested(str): a workbook's path, from a `QFileOpenEvent` (macOS: a double-click in the
+            Finder, or a file dropped on the Dock icon, while the app runs).
+    """
+
+    workbook_requested = Signal(str)
+
+    def event(self, event: QEvent) -> bool:  # only events sent to the application itself come here
+        from immersion.ui.file_arrival import requested_workbook
+
+        path = requested_workbook(event)
+        if path is not None:
+            self.workbook_requested.emit(str(path))
+            return True
+        return super().event(event)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, named and themed; the existing one when there is one (tests)."""
+    """The Application, named and themed; the existing QApplication when there is one (tests)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app, fresh = existing, False
     else:
-        app, fresh = QApplication([*(argv or [sys.argv[0]]), "-style", STYLE]), True
+        app, fresh = Application([*(argv or [sys.argv[0]]), "-style", STYLE]), True
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -76,6 +96,30 @@ def startup_workbook(options: LaunchOptions, settings: Settings) -> tuple[Path, 
         if last is not None:
             return last, False
     return paths.demo_workbook_path(), True
+
+
+class WorkbookRequests:
+    """The workbook opened at launch, and those the desktop asks the running app to open afterwards.
+
+    A request that arrives before the launch workbook is opened takes its place (macOS starts an app for a
+    double-clicked file and then hands the file over); later requests are opened in the window.
+    """
+
+    def __init__(self, window: MainWindow, path: Path, create_demo: bool) -> None:
+        self.window = window
+        self.path = path
+        self.create_demo = create_demo
+        self.started = False
+
+    def open_startup(self, read_only: bool = False) -> bool:
+        self.started = True
+        return self.window.open_startup(self.path, read_only, self.create_demo)
+
+    def request(self, path: str) -> None:
+        if self.started:
+            self.window.open_workbook(path)
+        else:
+            self.path, self.create_demo = Path(path), False
 
 
 def set_icon(app: QApplication) -> None:
@@ -115,9 +159,11 @@ def run(options: LaunchOptions) -> int:
             status["code"] = code
             app.exit(code)
 
+    requests = WorkbookRequests(window, path, create_demo)
+
     def start() -> None:
         try:
-            window.open_startup(path, options.read_only, create_demo)
+            requests.open_startup(options.read_only)
         except Exception as error:  # noqa: BLE001 - a bug, not a bad file: say so, never leave a run waiting
             message = f"unexpected {type(error).__name__} while opening the workbook: {error}"
             if smoke is not None or options.interactive or os.environ.get("IMMERSION_DEBUG"):
@@ -149,6 +195,8 @@ def run(options: LaunchOptions) -> int:
     if watch_imports:
         report_imports("shown")
     _after_first_paint(window, start)
+    if isinstance(app, Application):
+        app.workbook_requested.connect(requests.request)
     if not options.interactive:
         QTimer.singleShot(HEADLESS_TIMEOUT_MS, lambda: failed("timed out waiting for the portfolio", EXIT_FAILED))
     code = app.exec()

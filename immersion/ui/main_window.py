@@ -24,27 +24,24 @@ from immersion.store.errors import (
     WorkbookReadOnly,
     WorkbookTooNew,
 )
-from immersion.store.workbook import EXTENSION, Workbook
+from immersion.store.workbook import Workbook
 from immersion.ui import dialogs, formatting, menus
 from immersion.ui import pages as registry
+from immersion.ui.file_arrival import dropped_workbooks
 from immersion.ui.pages import PageContext, Scope, Target
 from immersion.ui.settings import Settings
 from immersion.ui.sidebar import PortfolioSidebar
+from immersion.ui.workbook_guard import WorkbookGuard
 from immersion.ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from immersion.store.edits import Changes
-    from immersion.ui.edit_session import EditSession
     from immersion.store.queries import AccountSummary
+    from immersion.ui.edit_session import EditSession
 
 READY_FALLBACK_MS = 1000
-
-
-def workbook_urls(paths: list[Path]) -> list[Path]:
-    """The workbook files among dropped paths."""
-    return [path for path in paths if path.suffix.lower() == EXTENSION and path.is_file()]
 
 
 class MainWindow(QMainWindow):
@@ -73,8 +70,7 @@ class MainWindow(QMainWindow):
         self.interactive = interactive
         self.workbook: Workbook | None = None
         self.session: EditSession | None = None  # None while no workbook, or a read-only one, is open
-        self._switching_read_only = False
-        self._integrity_check = None
+        self.guard = WorkbookGuard(self)
         self._portfolio_loader = None
         self._loading = 0  # the number of the figures request still out, or 0
         self._touched_since_outline: set[str] = set()
@@ -207,7 +203,7 @@ class MainWindow(QMainWindow):
 
             self.session = EditSession(workbook, self)
             self.session.changed.connect(self._edited)
-            self.session.write_failed.connect(self._write_failed)
+            self.session.write_failed.connect(self.guard.write_failed)
             self.session.failed.connect(self._edit_failed)
             self.undo_group.addStack(self.session.undo_stack)
             self.undo_group.setActiveStack(self.session.undo_stack)
@@ -231,9 +227,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.statusBar().currentMessage() + self.tr(" — computing the figures…"))
         else:
             QTimer.singleShot(0, self._emit_ready)
-        self._warn_if_synced(path)
-        if workbook.integrity_unchecked:
-            self._integrity().start(workbook.path)
+        self.guard.opened(workbook)
         return True
 
     def _loader(self):  # noqa: ANN202 - PortfolioLoader
@@ -262,42 +256,6 @@ class MainWindow(QMainWindow):
         if generation == self._loading:
             self._loading = 0
             self.report(self.tr("The workbook could not be read"), message)
-
-    def _integrity(self):  # noqa: ANN202 - IntegrityCheck, imported when a large workbook first needs it
-        if self._integrity_check is None:
-            from immersion.ui.integrity import IntegrityCheck
-
-            self._integrity_check = IntegrityCheck(self)
-            self._integrity_check.damaged.connect(self._found_damage)
-        return self._integrity_check
-
-    def _found_damage(self, path: str, problem: str) -> None:
-        """The background check found damage in the open workbook: stop writing to it, and say so."""
-        if self.workbook is None or str(self.workbook.path) != path:
-            return
-        if not self.workbook.read_only:
-            self.open_workbook(self.workbook.path, read_only=True)
-        self.report(self.tr("The workbook is damaged"),
-                    problem + "\n\n" + self.tr("It stays open read-only so that you can save a copy of what can "
-                                                "still be read; File → Backups… restores an earlier state."))
-
-    def _warn_if_synced(self, path: Path) -> None:
-        """A workbook in a Dropbox/OneDrive/iCloud/Google Drive folder gets one warning (per workbook)."""
-        from immersion.paths import cloud_service
-
-        service = cloud_service(path)
-        if service is None or self.settings.warned("cloud", path):
-            return
-        self.settings.set_warned("cloud", path)
-        message = self.tr(
-            "“%1” is in a folder synced by %2. Immersion saves every edit at once, so the file is always complete; "
-            "but if it is edited on two computers before %2 has synced, %2 keeps two copies and edits in one of "
-            "them will not be in the other. Edit it on one computer at a time, or keep it in a folder that is not "
-            "synced and use File → Save a Copy to share it."
-        ).replace("%1", path.name).replace("%2", service)
-        self.statusBar().showMessage(self.tr("“%1” is in a %2 folder").replace("%1", path.name).replace("%2", service))
-        if self.interactive:
-            QTimer.singleShot(0, lambda: dialogs.show_warning(self, self.tr("A Synced Folder"), message))
 
     def refresh_portfolio(self) -> None:
         """Reload the portfolio summary after the workbook changed (for pages that edit it)."""
@@ -401,29 +359,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That item no longer exists."))
 
     def _edit_failed(self, message: str) -> None:
-        if not self._switching_read_only:  # a write failure says it all when it reopens the workbook
+        if not self.guard.reopening:  # a write failure says it all when it reopens the workbook
             self.report(self.tr("The change was not saved"), message)
-
-    def _write_failed(self, message: str) -> None:
-        """The file refused a write (full disk, read-only now): nothing of the edit was written. Reopen the
-        workbook read-only so that everything saved stays in view and no further edit is lost on the way."""
-        if self.workbook is None or self._switching_read_only:
-            return
-        self._switching_read_only = True
-        QTimer.singleShot(0, lambda: self._reopen_read_only(message))
-
-    def _reopen_read_only(self, message: str) -> None:
-        path = self.workbook.path if self.workbook is not None else None
-        try:
-            if path is not None and self.open_workbook(path, read_only=True):
-                self.report(
-                    self.tr("The workbook is now read-only"),
-                    message + "\n\n" + self.tr("Everything saved before is kept, and “%1” stays open read-only. "
-                                                "Free some space or fix the folder, then open it again to edit.")
-                    .replace("%1", path.name),
-                )
-        finally:
-            self._switching_read_only = False
 
     def _edited(self, changes: Changes) -> None:
         """An edit, undo or redo wrote rows: refresh the accounts it touched, then the pages."""
@@ -506,9 +443,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ready.emit)  # after the children of this paint are painted too
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for worker in (self._integrity_check, self._portfolio_loader):
-            if worker is not None:
-                worker.wait()
+        self.guard.wait()
+        if self._portfolio_loader is not None:
+            self._portfolio_loader.wait()
         if self.interactive:  # a headless run (smoke test) must not overwrite the user's window layout
             self.save_layout()
         self._close_workbook()
@@ -516,25 +453,18 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop -------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _dropped(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return workbook_urls([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped(event):
+        if dropped_workbooks(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDropEvent) -> None:
-        if self._dropped(event):
+        if dropped_workbooks(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = self._dropped(event)
+        files = dropped_workbooks(event.mimeData())
         if not files:
             event.ignore()
             return

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from immersion.store.workbook import Workbook
 from immersion.ui import dialogs, formatting
-from immersion.ui.app import LaunchOptions, startup_workbook
+from immersion.ui.app import Application, LaunchOptions, WorkbookRequests, startup_workbook
 from immersion.ui.main_window import MainWindow
 from immersion.ui.pages import PageContext, Scope, pages
 from immersion.ui.portfolio_model import ID_ROLE, Column
@@ -227,6 +227,30 @@ def test_dropping_another_file_is_refused(window: MainWindow, tmp_path: Path) ->
     )
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_a_workbook_the_desktop_hands_over_is_passed_on_other_files_are_not(qtbot, qapp, tmp_path: Path) -> None:
+    assert isinstance(qapp, Application)
+    with qtbot.waitSignal(qapp.workbook_requested, timeout=2000) as signal:
+        assert QApplication.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "Plan.immersion")))
+    assert signal.args == [str(tmp_path / "Plan.immersion")]
+    with qtbot.assertNotEmitted(qapp.workbook_requested):
+        QApplication.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "notes.txt")))
+
+
+def test_a_workbook_requested_at_launch_is_opened_instead_of_the_last_one(
+    qtbot, window: MainWindow, demo: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "Handed over.immersion"
+    shutil.copyfile(demo, other)
+    requests = WorkbookRequests(window, demo, create_demo=False)
+    requests.request(str(other))  # before the launch workbook is opened: it takes its place
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        assert requests.open_startup()
+    assert window.workbook is not None and window.workbook.path == other
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        requests.request(str(demo))  # while the app runs: opened in the window
+    assert window.workbook.path == demo
 
 
 def test_window_layout_persists_across_windows(qtbot) -> None:
