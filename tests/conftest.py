@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(scope="session")
-def qapp_cls():  # noqa: ANN201 - the app's own QApplication class, so that tests run under what users run
+def qapp_cls():
     from immersion.ui.app import Application
 
     return Application
@@ -32,9 +35,39 @@ def workbook_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def wb(workbook_path: Path):  # noqa: ANN201 - Workbook, imported lazily to keep collection light
+def wb(workbook_path: Path):
     from immersion.store.workbook import Workbook
 
     workbook = Workbook.create(workbook_path)
     yield workbook
     workbook.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`demo_master(today=None)`: the demo workbook dated from `today` (default: the real today), written once
+    per test run. Never change it: open it read-only, or work on a copy (`demo_copy`)."""
+    from immersion.store.demo import write_demo
+
+    made: dict[dt.date | None, Path] = {}
+
+    def master(today: dt.date | None = None) -> Path:
+        if today not in made:
+            path = tmp_path_factory.mktemp("demo") / "Demo portfolio.immersion"
+            write_demo(path, today=today)
+            made[today] = path
+        return made[today]
+
+    return master
+
+
+@pytest.fixture
+def demo_copy(demo_master: Callable[..., Path], tmp_path: Path) -> Callable[..., Path]:
+    """`demo_copy(today=None, name=...)`: a fresh copy of the demo workbook in this test's folder."""
+
+    def copy(today: dt.date | None = None, name: str = "Demo portfolio.immersion") -> Path:
+        path = tmp_path / name
+        shutil.copyfile(demo_master(today), path)
+        return path
+
+    return copy

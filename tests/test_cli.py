@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,19 +37,9 @@ def assert_one_line_error(result: subprocess.CompletedProcess) -> None:
     assert lines[0].startswith("immersion: error: ")
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-demo") / "demo.immersion"
-    result = run("demo", path)
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 @pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "Demo portfolio.immersion"
-    shutil.copyfile(demo_master, path)
-    return path
+def demo(demo_copy: Callable[..., Path]) -> Path:
+    return demo_copy()
 
 
 def test_version() -> None:
@@ -58,8 +48,10 @@ def test_version() -> None:
     assert result.stdout.strip() == f"immersion {__version__}"
 
 
-def test_demo_writes_a_workbook_and_refuses_to_overwrite(demo_master: Path, tmp_path: Path) -> None:
-    assert demo_master.stat().st_size > 0
+def test_demo_writes_a_workbook_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    fresh = run("demo", tmp_path / "new.immersion")
+    assert fresh.returncode == 0, fresh.stderr
+    assert (tmp_path / "new.immersion").stat().st_size > 0
     target = tmp_path / "d.immersion"
     target.write_bytes(b"keep me")
     refused = run("demo", target)

@@ -8,7 +8,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,20 +21,9 @@ from immersion.store.workbook import Workbook
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("cli-transfer") / "master.immersion"
-    write_demo(path, today=dt.date(2026, 11, 28))
-    return path
-
-
 @pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "Demo portfolio.immersion"
-    shutil.copyfile(demo_master, path)
-    return path
+def demo(demo_copy: Callable[..., Path]) -> Path:
+    return demo_copy(dt.date(2026, 11, 28))
 
 
 def run(*argv: str | Path) -> int:

@@ -4,6 +4,7 @@ leaves out at the source, the suggested questions and what changed since the las
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,8 @@ ACCOUNT = "Marlowe & Finch Supermarkets"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "d.immersion"
-    write_demo(path, today=TODAY)
-    return path
+def demo(demo_master: Callable[..., Path]) -> Path:
+    return demo_master(TODAY)
 
 
 @pytest.fixture

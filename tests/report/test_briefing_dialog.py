@@ -3,6 +3,7 @@ customer edition, writes the PDF off the GUI thread with progress, and offers th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -19,12 +20,8 @@ ACCOUNT = "Nordwave Telecom"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "d.immersion"
-    write_demo(path)  # dated from today: the dialog prepares briefings as of now
-    return path
+def demo(demo_master: Callable[..., Path]) -> Path:
+    return demo_master()  # dated from today: the dialog prepares briefings as of now
 
 
 @pytest.fixture

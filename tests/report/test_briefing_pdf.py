@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -31,12 +32,8 @@ ACCOUNT = "Marlowe & Finch Supermarkets"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "d.immersion"
-    write_demo(path, today=TODAY)
-    return path
+def demo(demo_master: Callable[..., Path]) -> Path:
+    return demo_master(TODAY)
 
 
 def options(book: Workbook, **values: object) -> BriefingOptions:

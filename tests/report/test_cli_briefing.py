@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -16,12 +17,8 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "d.immersion"
-    write_demo(path, today=TODAY)
-    return path
+def demo(demo_master: Callable[..., Path]) -> Path:
+    return demo_master(TODAY)
 
 
 def run(argv: list[str]) -> int:

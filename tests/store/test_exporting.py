@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,20 +25,9 @@ TRICKY = ("=1+1", "+44 7700 900591", "-minus", "@SUM(A1:A2)", "\tTab first", "\r
           "bell \x07 and _x000D_ literally")
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("export-demo") / "master.immersion"
-    write_demo(path, today=TODAY)
-    return path
-
-
 @pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Workbook:
-    path = tmp_path / "demo.immersion"
-    shutil.copyfile(demo_master, path)
-    workbook = Workbook.open(path)
+def demo(demo_copy: Callable[..., Path]) -> Workbook:
+    workbook = Workbook.open(demo_copy(TODAY, "demo.immersion"))
     yield workbook
     workbook.close()
 

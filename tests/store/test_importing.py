@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,20 +28,9 @@ TABLES = ("accounts", "stakeholders", "goals", "ideas", "investments", "financia
           "search_index")
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("import-demo") / "master.immersion"
-    write_demo(path, today=TODAY)
-    return path
-
-
 @pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Workbook:
-    path = tmp_path / "demo.immersion"
-    shutil.copyfile(demo_master, path)
-    workbook = Workbook.open(path)
+def demo(demo_copy: Callable[..., Path]) -> Workbook:
+    workbook = Workbook.open(demo_copy(TODAY, "demo.immersion"))
     yield workbook
     workbook.close()
 

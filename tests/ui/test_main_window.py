@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,21 +20,9 @@ from immersion.ui.portfolio_model import ID_ROLE, Column
 from immersion.ui.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo workbook per module; tests work on copies so that they cannot disturb each other."""
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("demo") / "Demo portfolio.immersion"
-    write_demo(path)
-    return path
-
-
 @pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "Demo portfolio.immersion"
-    shutil.copyfile(demo_master, path)
-    return path
+def demo(demo_copy: Callable[..., Path]) -> Path:
+    return demo_copy()
 
 
 @pytest.fixture

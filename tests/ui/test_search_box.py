@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,19 +14,9 @@ from immersion.ui.search_results import SearchResultsModel, _marked_html
 from immersion.ui.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("search-demo") / "demo.immersion"
-    write_demo(path)
-    return path
-
-
 @pytest.fixture
-def window(qtbot, demo_master: Path, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    path = tmp_path / "demo.immersion"
-    shutil.copyfile(demo_master, path)
+def window(qtbot, demo_copy: Callable[..., Path]) -> MainWindow:
+    path = demo_copy()
     win = MainWindow(Settings())
     qtbot.addWidget(win)
     win.resize(1280, 800)
@@ -37,14 +27,14 @@ def window(qtbot, demo_master: Path, tmp_path: Path) -> MainWindow:  # noqa: ANN
     return win
 
 
-def type_query(qtbot, window: MainWindow, text: str) -> None:  # noqa: ANN001
+def type_query(qtbot, window: MainWindow, text: str) -> None:
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search_box.hasFocus()
     qtbot.keyClicks(window.search_box, text)
     qtbot.waitUntil(lambda: window.search_box.popup.isVisible(), timeout=3000)
 
 
-def test_find_a_word_from_meeting_notes_and_land_on_it(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_find_a_word_from_meeting_notes_and_land_on_it(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "wythensh")  # a prefix of a word in one grocer meeting note
     model = window.search_box.popup.model
     hit = window.search_box.current_hit()
@@ -59,7 +49,7 @@ def test_find_a_word_from_meeting_notes_and_land_on_it(qtbot, window: MainWindow
     assert not window.search_box.popup.isVisible()
 
 
-def test_results_are_grouped_by_kind_and_keys_move_through_hits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_results_are_grouped_by_kind_and_keys_move_through_hits(qtbot, window: MainWindow) -> None:
     type_query(qtbot, window, "energy")
     model: SearchResultsModel = window.search_box.popup.model
     headers = [model.index(r).data() for r in range(model.rowCount()) if model.index(r).data(model.HIT_ROLE) is None]
@@ -73,12 +63,12 @@ def test_results_are_grouped_by_kind_and_keys_move_through_hits(qtbot, window: M
 
 
 @pytest.mark.parametrize("text", ['AND OR "(', "NEAR(x y)", "*", "col:umn", '"'])
-def test_fts_syntax_is_never_an_error(qtbot, window: MainWindow, text: str) -> None:  # noqa: ANN001
+def test_fts_syntax_is_never_an_error(qtbot, window: MainWindow, text: str) -> None:
     type_query(qtbot, window, text)
     assert "Nothing found" in window.search_box.popup.status.text() or window.search_box.current_hit() is not None
 
 
-def test_user_text_in_results_is_escaped(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_user_text_in_results_is_escaped(qtbot, window: MainWindow) -> None:
     account = window.summaries()[0].id
     window.session.add("Add goal", "goals", account_id=account, title="<img src='file:///etc/passwd'> zanzibar",
                        category="strategic")
