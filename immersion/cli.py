@@ -301,7 +301,7 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         # The header check is cheap and plain Python: a file that is missing or not a workbook fails here, before
         # Qt starts. Damage deeper inside is found by the full open in the window.
         from immersion.store.errors import WorkbookError
-        from immersion.store.workbook import read_header
+        from immersion.store.file_header import read_header
 
         try:
             read_header(args.workbook)
@@ -314,12 +314,12 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             raise CommandError(f"Cannot create the folder “{args.screenshots}”: {error.strerror or error}.") from None
 
     _choose_platform(headless=args.smoke_test or args.quit_when_ready)
-    from immersion.ui.app import LaunchOptions, run
-
     # What is imported by now (Qt's wrappers, the app's classes, functions and constants) lives as long as the
     # process. Moved out of the garbage collector's sight, it is not walked again by any later collection nor
     # by the one at exit: about 25 ms off every start and quit, and shorter pauses in a long session.
     import gc
+
+    from immersion.ui.app import LaunchOptions, run
 
     gc.freeze()
     return run(

@@ -107,8 +107,9 @@ def restore_backup(backup: Path, workbook: Path) -> None:
     The backup is checked first; the current file, if it still opens, is itself backed up; the replacement is
     written beside the workbook and moved over it in one step, so a failure leaves the workbook as it was.
     """
+    from immersion.store.file_header import read_header
     from immersion.store.lock import WorkbookLock
-    from immersion.store.workbook import Workbook, read_header
+    from immersion.store.workbook import Workbook
 
     read_header(backup)
     lock = WorkbookLock(workbook)
