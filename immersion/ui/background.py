@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from immersion.store.import_report import ImportCancelled
 from immersion.ui import gc_guard
@@ -84,3 +84,19 @@ def dispose_task(task: BackgroundTask | None) -> None:
     """Let go of a task whose thread has ended (its parent, the page or dialog, deletes it with itself)."""
     if task is not None:
         task.wait()
+
+
+def follow_progress(task: BackgroundTask, bar: QProgressBar, step: Callable[[str], object] | None = None) -> None:
+    """Show the task's progress on the bar (busy while the total is unknown, then done of total), and each
+    step's name through `step` when given."""
+
+    def show(name: str, done: int, total: int) -> None:
+        if total <= 0:
+            bar.setRange(0, 0)
+        else:
+            bar.setRange(0, total)
+            bar.setValue(done)
+        if step is not None:
+            step(name)
+
+    task.progressed.connect(show)

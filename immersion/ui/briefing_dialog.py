@@ -47,7 +47,7 @@ from immersion.report.export import BriefingResult, file_name
 from immersion.report.model import Briefing, MeetingInfo
 from immersion.report.options import NEXT_MEETING, BriefingOptions, Edition, Paper, Section
 from immersion.store.workbook import Workbook
-from immersion.ui.background import BackgroundTask, dispose_task, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
 
 NO_MEETING = ""
 PREVIEW_DELAY_MS = 350  # the pause after the last change before the preview is redrawn
@@ -294,16 +294,11 @@ class BriefingDialog(QDialog):
 
     def _run(self, work: Any, then: Any) -> None:
         task = BackgroundTask(work, self)
-        task.progressed.connect(self._progressed)
+        follow_progress(task, self.progress, self.note.setText)
         task.done.connect(then)
         self.task = task
         self._update()
         task.start()
-
-    def _progressed(self, step: str, done: int, total: int) -> None:
-        self.note.setText(step)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
 
     def _built(self, briefing: Briefing | None, error: BaseException | None) -> None:
         dispose_task(self.task)

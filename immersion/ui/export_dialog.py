@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from immersion.store import exporting
 from immersion.store.workbook import Workbook
-from immersion.ui.background import BackgroundTask, dispose_task, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
 
 ALL = "all"
 VIEW = "view"
@@ -214,8 +214,7 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.export_button.setEnabled(False)
         task = BackgroundTask(work, self)
-        task.progressed.connect(lambda _table, done, total: (self.progress.setRange(0, total),
-                                                             self.progress.setValue(done)))
+        follow_progress(task, self.progress)
         task.done.connect(self._finished)
         self.task = task
         task.start()

@@ -10,8 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtWidgets import QCheckBox, QProgressBar, QTableView, QVBoxLayout, QWidget, QWizardPage
 
 from immersion.store.import_report import ImportRefused, ImportReport
-from immersion.ui.background import BackgroundTask, dispose_task, plain_label
-from immersion.ui.import_wizard_common import ALL, follow_progress, wizard_tr
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
+from immersion.ui.import_wizard_common import ALL, wizard_tr
 
 if TYPE_CHECKING:
     from immersion.ui.import_wizard import ImportWizard

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
 from immersion.store.import_report import ImportCancelled, ImportReport
-from immersion.ui.background import BackgroundTask, dispose_task, plain_label
-from immersion.ui.import_wizard_common import follow_progress
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
 
 if TYPE_CHECKING:
     from immersion.ui.import_wizard import ImportWizard
