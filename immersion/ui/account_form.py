@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QLineEdit,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from immersion.domain.enums import Tier
 from immersion.ui import formatting, theme
+from immersion.ui.line_field import LineField
 from immersion.ui.widgets import Caption, Card
 
 if TYPE_CHECKING:
@@ -105,49 +105,6 @@ class NoteEdit(QTextEdit):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapping changed with the width, and so did the height the text needs
-
-
-class LineField(QLineEdit):
-    """One line of text that saves on Enter or when focus leaves; Escape puts back the saved text.
-
-    Signals:
-        committed(str): the user finished an edit; the argument is the new text.
-    """
-
-    committed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._saved = ""
-        self.editingFinished.connect(self.commit)
-
-    def set_text(self, text: str) -> None:
-        """Show the stored `text`, unless the user is in the middle of changing this field."""
-        if self.hasFocus() and self.text() != self._saved:
-            return
-        self._saved = text
-        if self.text() != text:
-            self.setText(text)
-
-    def commit(self) -> None:
-        if self.text() != self._saved and not self.isReadOnly() and self.hasAcceptableInput():
-            self._saved = self.text()
-            self.committed.emit(self._saved)
-
-    def revert(self) -> None:
-        """Put back the saved text."""
-        self.setText(self._saved)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text() != self._saved:
-            self.revert()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if not self.hasAcceptableInput():  # e.g. a two-letter currency: never saved, so show what is stored
-            self.setText(self._saved)
 
 
 class ChoiceCombo(QComboBox):

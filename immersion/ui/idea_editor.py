@@ -13,48 +13,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QFocusEvent, QPalette
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QStackedLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QDoubleValidator, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from immersion.domain.alignment import quadrant
 from immersion.domain.models import Idea
 from immersion.store.idea_queries import IdeaChoices
 from immersion.ui import formatting
 from immersion.ui import idea_labels as labels
+from immersion.ui.field_binding import FieldBinding, NotesEdit, fill_choices
 from immersion.ui.idea_pickers import CheckList, GoalLinks
 from immersion.ui.row_model import Row
-from immersion.ui.widgets import Caption, Heading
+from immersion.ui.side_form import SideForm
+from immersion.ui.widgets import Caption
 
-TEXTS = ("title", "description", "tags", "estimated_revenue")
 SCORES = ("customer_value", "our_value", "effort", "confidence")
 COMBOS = ("origin", "origin_meeting_id")
 
 
-class NotesEdit(QPlainTextEdit):
-    """A multi-line text field that says when the user leaves it, like a line edit does."""
-
-    editingFinished = Signal()  # noqa: N815 - named like QLineEdit's signal on purpose
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)  # Tab moves on, so the form stays keyboard-navigable
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
-
-
-class IdeaEditor(QWidget):
+class IdeaEditor(SideForm):
     """All fields of one idea.
 
     Signals:
@@ -66,13 +43,15 @@ class IdeaEditor(QWidget):
     edited = Signal(str, dict)
     links_edited = Signal(str, str, object)
 
+    outlined = False
+    row_gap = 6
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._idea: Row | None = None
         self._editable = False
-        self._loaded: dict[str, Any] = {}
-        self.heading = Heading(self.tr("Idea"), 1.15, self)
-        self.summary = Caption("", self)
+        self.heading.setText(self.tr("Idea"))
+        self.empty.setText(self.tr("Select an idea to see and edit all its fields."))
         self.value = QLabel(self)
         self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.value.setWordWrap(True)
@@ -83,10 +62,10 @@ class IdeaEditor(QWidget):
         lines = self.fontMetrics().lineSpacing()
         self.description.setMinimumHeight(lines * 4 + 12)
         self.description.setMaximumHeight(lines * 8 + 12)
-        self.origin = self._combo()
+        self.origin = self.compact_combo()
         for value in labels.ORIGINS:
             self.origin.addItem(labels.origin_label(value), value)
-        self.origin_meeting_id = self._combo()
+        self.origin_meeting_id = self.compact_combo()
         self.customer_value, self.our_value = self._score(self.tr("How much the customer gains, 1–5")), \
             self._score(self.tr("How much we gain, 1–5"))
         self.effort = self._score(self.tr("How much work it takes, 1 (little) to 5 (a lot)"))
@@ -103,87 +82,47 @@ class IdeaEditor(QWidget):
         self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.provenance = Caption("", self)
 
-        fields = QWidget(self)
-        grid = QGridLayout(fields)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        self._row = 0
-        self._place(grid, self.tr("Title"), self.title)
-        self._place(grid, self.tr("Description"), self.description)
-        self._place(grid, self.tr("Origin"), self.origin, self.tr("Estimated revenue"),
-                    self.estimated_revenue)
-        self._place(grid, self.tr("Origin meeting"), self.origin_meeting_id)
-        self._place(grid, self.tr("Customer value"), self.customer_value, self.tr("Our value"),
-                    self.our_value)
-        self._place(grid, self.tr("Effort"), self.effort, self.tr("Confidence"), self.confidence)
-        self._place(grid, self.tr("Tags"), self.tags)
-        self._place(grid, self.tr("Goals it serves"), self.goals)
-        self._place(grid, self.tr("Assets needed"), self.assets)
-        self._place(grid, self.tr("People involved"), self.people)
-        self._place(grid, self.tr("History"), self.history)
-        grid.addWidget(self.provenance, self._row, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(self._row + 1, 1)
-
-        self.empty = Caption(self.tr("Select an idea to see and edit all its fields."), self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self._stack = QStackedLayout()
-        self._stack.addWidget(fields)
-        self._stack.addWidget(self.empty)
-        self._stack.setCurrentWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(2)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
-        layout.addSpacing(4)
-        layout.addWidget(self.value)
-        layout.addSpacing(8)
-        layout.addLayout(self._stack, 1)
+        self.place(self.tr("Title"), self.title)
+        self.place(self.tr("Description"), self.description)
+        self.place(self.tr("Origin"), self.origin, self.tr("Estimated revenue"), self.estimated_revenue)
+        self.place(self.tr("Origin meeting"), self.origin_meeting_id)
+        self.place(self.tr("Customer value"), self.customer_value, self.tr("Our value"), self.our_value)
+        self.place(self.tr("Effort"), self.effort, self.tr("Confidence"), self.confidence)
+        self.place(self.tr("Tags"), self.tags)
+        self.place(self.tr("Goals it serves"), self.goals)
+        self.place(self.tr("Assets needed"), self.assets)
+        self.place(self.tr("People involved"), self.people)
+        self.place(self.tr("History"), self.history)
+        self.grid.addWidget(self.provenance, self.next_row, 0, 1, 2)
+        self.grid.setRowStretch(self.next_row + 1, 1)
+        self.finish_layout()
+        self.frame.setContentsMargins(14, 12, 14, 12)
+        self.frame.insertSpacing(2, 4)
+        self.frame.insertWidget(3, self.value)  # under the summary
         self.setMinimumWidth(290)
 
-        for name in ("title", "tags", "estimated_revenue"):
-            getattr(self, name).editingFinished.connect(lambda name=name: self._commit(name))
-        self.description.editingFinished.connect(lambda: self._commit("description"))
+        self.binding = FieldBinding(self._changed)
+        self.binding.line("title", self.title, str.strip, required=True)  # an idea needs a title
+        self.binding.notes("description", self.description, str.strip)
+        for name in ("tags", "estimated_revenue"):
+            self.binding.line(name, getattr(self, name), str.strip)
         for name in SCORES:
             spin: QSpinBox = getattr(self, name)
-            spin.editingFinished.connect(lambda name=name: self._commit(name))
+            self.binding.spin(name, spin)
             spin.valueChanged.connect(self._show_value)  # the figure follows the arrows before they are saved
         for name in COMBOS:
-            getattr(self, name).activated.connect(lambda _index, name=name: self._commit(name))
+            self.binding.combo(name, getattr(self, name))
         self.goals.edited.connect(lambda links: self._links("goals", links))
         self.assets.check_model.toggled.connect(lambda keys: self._links("assets", keys))
         self.people.check_model.toggled.connect(self._people)
 
     # -- building ------------------------------------------------------------------------------------------
 
-    def _combo(self) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)  # long meeting titles must not widen the side panel
-        return combo
-
     def _score(self, tip: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setRange(1, 5)
         spin.setToolTip(tip)
         return spin
-
-    def _place(self, grid: QGridLayout, label: str, widget: QWidget, label2: str = "",
-               widget2: QWidget | None = None) -> None:
-        """One row of the form: labels above their fields, one field across or two side by side."""
-        pairs = [(label, widget)] + ([(label2, widget2)] if widget2 is not None else [])
-        for column, (text, field) in enumerate(pairs):
-            caption = Caption(text, self)
-            caption.setBuddy(field)
-            field.setAccessibleName(text)
-            span = 1 if widget2 is not None else 2
-            grid.addWidget(caption, self._row, column, 1, span)
-            grid.addWidget(field, self._row + 1, column, 1, span)
-        grid.setRowMinimumHeight(self._row + 2, 6)
-        self._row += 3
 
     # -- showing -------------------------------------------------------------------------------------------
 
@@ -195,39 +134,17 @@ class IdeaEditor(QWidget):
         same = idea is not None and self._idea is not None and idea["id"] == self._idea["id"]
         self._idea, self._editable = idea, editable
         if idea is None or choices is None:
-            self._loaded = {}
+            self.binding.load(None)
             self.summary.setText("")
             self.value.setText("")
             self.value.setToolTip("")
-            self._stack.setCurrentWidget(self.empty)
+            self.show_hint()
             return
-        self._stack.setCurrentIndex(0)
+        self.show_fields()
         meetings = [(None, self.tr("None"))] + [(m, f"{formatting.date_text(when)} · {title}")
                                                  for m, title, when in choices.meetings]
-        _fill(self.origin_meeting_id, meetings)
-        values = self._values(idea)
-        for name in TEXTS:
-            widget = getattr(self, name)
-            if same and widget.hasFocus() and self._text(name) != self._loaded.get(name, ""):
-                continue  # an unrelated refresh must not throw away what the user is typing
-            if isinstance(widget, QLineEdit):
-                widget.setText(values[name])
-                widget.setCursorPosition(0)
-            elif widget.toPlainText() != values[name]:
-                widget.setPlainText(values[name])
-            widget.setReadOnly(not editable)
-        for name in SCORES:
-            spin = getattr(self, name)
-            if not (same and spin.hasFocus() and spin.value() != self._loaded.get(name)):
-                spin.blockSignals(True)
-                spin.setValue(int(idea[name]))
-                spin.blockSignals(False)
-            spin.setReadOnly(not editable)
-        for name in COMBOS:
-            combo: QComboBox = getattr(self, name)
-            combo.setCurrentIndex(max(0, combo.findData(idea[name])) if idea[name] is not None else 0)
-            combo.setEnabled(editable)
-        self._loaded = values
+        fill_choices(self.origin_meeting_id, meetings)
+        self.binding.load(self._values(idea), same, editable)
         self.goals.set_links(choices.goals, idea["goal_links"], editable)
         self.assets.check_model.set_items([(a, name, f"{name} ({kind})") for a, name, kind in choices.assets],
                                           idea["asset_ids"])
@@ -291,28 +208,14 @@ class IdeaEditor(QWidget):
 
     # -- committing ----------------------------------------------------------------------------------------
 
-    def _text(self, name: str) -> str:
-        widget = getattr(self, name)
-        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
-
-    def _commit(self, name: str) -> None:
-        if self._idea is None or not self._editable:
+    def _changed(self, name: str, value: Any) -> None:
+        """Save a finished field; the text fields hold their shown text (`_values`), turned here into what the
+        store keeps."""
+        if self._idea is None:
             return
         idea_id = self._idea["id"]
-        if name in SCORES:
-            value: Any = getattr(self, name).value()
-        elif name in COMBOS:
-            value = getattr(self, name).currentData()
-        else:
-            value = self._text(name).strip()
-        if value == self._loaded.get(name):
-            return
-        self._loaded[name] = value
         if name == "tags":
             self.links_edited.emit(idea_id, "tags", [t for t in value.split(",") if t.strip()])
-        elif name == "title" and not value:
-            self.title.setText(self._idea["title"])  # an idea needs a title: put it back
-            self._loaded[name] = self._idea["title"]
         elif name == "estimated_revenue":
             number, ok = QLocale().toDouble(value)
             self.edited.emit(idea_id, {name: number if ok and value else None})
@@ -323,9 +226,7 @@ class IdeaEditor(QWidget):
 
     def commit_pending(self) -> None:
         """Save the field being typed in (before the editor turns to another idea)."""
-        for name in (*TEXTS, *SCORES):
-            if getattr(self, name).hasFocus():
-                self._commit(name)
+        self.binding.commit_pending()
 
     def _links(self, kind: str, value: object) -> None:
         if self._idea is not None and self._editable:
@@ -338,14 +239,6 @@ class IdeaEditor(QWidget):
     def focus_title(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.selectAll()
-
-
-def _fill(combo: QComboBox, choices: Sequence[tuple[str | None, str]]) -> None:
-    if [(combo.itemData(n), combo.itemText(n)) for n in range(combo.count())] == list(choices):
-        return  # unchanged: rebuilding would close an open popup
-    combo.clear()
-    for stored, label in choices:
-        combo.addItem(label, stored)
 
 
 def _quadrant(customer: int, ours: int) -> str:

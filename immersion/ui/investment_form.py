@@ -9,13 +9,12 @@ with the reason under it, and nothing else in the form is lost.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from immersion.ui.goal_form import NotesEdit
+from immersion.ui.field_binding import FieldBinding, NotesEdit, fill_choices
 from immersion.ui.investment_fields import CheckedLine, FieldMessage
 from immersion.ui.investment_model import (
     KIND_CHOICES,
@@ -29,10 +28,8 @@ from immersion.ui.investment_model import (
 from immersion.ui.investment_shares import GoalShares
 from immersion.ui.pnl_input import check_period, edit_text, parse_money
 from immersion.ui.row_model import Row
-from immersion.ui.widgets import Caption, Heading
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+from immersion.ui.side_form import SideForm
+from immersion.ui.widgets import Heading
 
 NONE_LABEL = "—"
 
@@ -45,7 +42,7 @@ def _currency(text: str) -> str:
     return code
 
 
-class InvestmentForm(QWidget):
+class InvestmentForm(SideForm):
     """All fields of one investment.
 
     Signals:
@@ -59,9 +56,8 @@ class InvestmentForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: Row | None = None
-        self._editable = False
-        self.heading = Heading(self.tr("Investment"), 1.15, self)
-        self.summary = Caption("", self)
+        self.heading.setText(self.tr("Investment"))
+        self.empty.setText(self.tr("Select an investment to see and edit all its fields and its goal shares."))
         self.name = QLineEdit(self)
         self.kind = self._combo(KIND_CHOICES)
         self.status = self._combo(STATUS_CHOICES)
@@ -77,9 +73,7 @@ class InvestmentForm(QWidget):
         for field in (self.expected_return, self.actual_return):
             field.setToolTip(self.tr("ROI = (return − amount) ÷ amount, with the actual return where it is "
                                      "known, else the expected return. Leave empty when unknown."))
-        self.idea_id = QComboBox(self)
-        self.idea_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.idea_id.setMinimumContentsLength(10)
+        self.idea_id = self.compact_combo(10)
         self.notes = NotesEdit(self)
         lines = self.fontMetrics().lineSpacing()
         self.notes.setMinimumHeight(lines * 3 + 12)
@@ -87,61 +81,31 @@ class InvestmentForm(QWidget):
         self.shares = GoalShares(self)
         self.shares.share_edited.connect(self.share_edited)
 
-        fields = QWidget(self)
-        grid = QGridLayout(fields)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self._grid, self._next = grid, 0
-        self._place(self.tr("Name"), self.name)
-        self._place(self.tr("Kind"), self.kind, self.tr("Status"), self.status)
-        self._place(self.tr("Amount"), self.amount, self.tr("Currency"), self.currency)
-        self._place(self.tr("Period"), self.period)
-        self._place(self.tr("Expected return"), self.expected_return, self.tr("Actual return"), self.actual_return)
-        goals_heading = Heading(self.tr("Goals it serves"), 1.0, fields)
+        self.place(self.tr("Name"), self.name)
+        self.place(self.tr("Kind"), self.kind, self.tr("Status"), self.status)
+        self.place(self.tr("Amount"), self.amount, self.tr("Currency"), self.currency)
+        self.place(self.tr("Period"), self.period)
+        self.place(self.tr("Expected return"), self.expected_return, self.tr("Actual return"), self.actual_return)
+        goals_heading = Heading(self.tr("Goals it serves"), 1.0, self.fields)
         goals_heading.setToolTip(self.tr("Give each customer goal its share of the amount; the rest is orphan "
                                          "spend."))
-        grid.addWidget(goals_heading, self._next, 0, 1, 2)
-        grid.addWidget(self.shares, self._next + 1, 0, 1, 2)
-        grid.setRowMinimumHeight(self._next + 2, 10)
-        self._next += 3
-        self._place(self.tr("Funds idea"), self.idea_id)
-        self._place(self.tr("Notes"), self.notes)
-        grid.setRowStretch(self._next, 1)
-
-        self.empty = Caption(self.tr("Select an investment to see and edit all its fields and its goal shares."),
-                             self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self._stack = QStackedLayout()
-        self._stack.addWidget(fields)
-        self._stack.addWidget(self.empty)
-        self._stack.setCurrentWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(2)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
-        layout.addSpacing(8)
-        layout.addLayout(self._stack, 1)
+        self.grid.addWidget(goals_heading, self.next_row, 0, 1, 2)
+        self.grid.addWidget(self.shares, self.next_row + 1, 0, 1, 2)
+        self.grid.setRowMinimumHeight(self.next_row + 2, 10)
+        self.next_row += 3
+        self.place(self.tr("Funds idea"), self.idea_id)
+        self.place(self.tr("Notes"), self.notes)
+        self.grid.setRowStretch(self.next_row, 1)
+        self.finish_layout()
         self.setMinimumWidth(290)
 
-        self.name.editingFinished.connect(self._name_done)
+        self.binding = FieldBinding(self._changed)
+        self.binding.line("name", self.name, str.strip, required=True)  # an investment needs a name
         for key in ("kind", "status", "idea_id"):
-            combo: QComboBox = getattr(self, key)
-            combo.activated.connect(lambda _index, key=key: self._emit(key, getattr(self, key).currentData()))
+            self.binding.combo(key, getattr(self, key))
         for key in ("amount", "currency", "period", "expected_return", "actual_return"):
-            checked: CheckedLine = getattr(self, key)
-            checked.committed.connect(lambda value, key=key: self._emit(key, value))
-        self.notes.editingFinished.connect(lambda: self._emit("notes", self.notes.toPlainText().strip() or None))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
-        painter.end()
+            self.binding.checked(key, getattr(self, key))
+        self.binding.notes("notes", self.notes)
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -156,21 +120,6 @@ class InvestmentForm(QWidget):
         field.setPlaceholderText(placeholder)
         return field
 
-    def _place(self, text: str, widget: QWidget, text2: str = "", widget2: QWidget | None = None) -> None:
-        """One row of the form: labels above their fields (and a refusal under a checked field)."""
-        pairs = [(text, widget)] + ([(text2, widget2)] if widget2 is not None else [])
-        span = 1 if widget2 is not None else 2
-        for column, (caption_text, field) in enumerate(pairs):
-            caption = Caption(caption_text, self)
-            caption.setBuddy(field)
-            field.setAccessibleName(caption_text)
-            self._grid.addWidget(caption, self._next, column, 1, span)
-            self._grid.addWidget(field, self._next + 1, column, 1, span)
-            if isinstance(field, CheckedLine):
-                self._grid.addWidget(field.message, self._next + 2, column, 1, span)
-        self._grid.setRowMinimumHeight(self._next + 3, 8)
-        self._next += 4
-
     # -- showing ---------------------------------------------------------------------------------------------
 
     def investment_id(self) -> str | None:
@@ -179,52 +128,23 @@ class InvestmentForm(QWidget):
     def set_investment(self, row: Row | None, goals: Sequence[Row], ideas: Sequence[Row], editable: bool) -> None:
         """Show `row` (None: a hint instead) with the account's goals and ideas as choices."""
         same = row is not None and self._row is not None and row["id"] == self._row["id"]
-        self._row, self._editable = row, editable
+        self._row = row
         if row is None:
+            self.binding.load(None)
             self.summary.setText("")
-            self._stack.setCurrentWidget(self.empty)
+            self.show_hint()
             self.shares.set_investment(None, goals, False)
             return
-        self._stack.setCurrentIndex(0)
+        self.show_fields()
         self.summary.setText(self.tr("ROI %1\nPayback %2").replace("%1", roi_text(row))
                              .replace("%2", payback_text(row)))
         self.summary.setToolTip(f"{roi_tip(row)}\n\n{payback_tip(row)}")
-        if not (same and self.name.hasFocus() and self.name.isModified()):
-            self.name.setText(row["name"])
-            self.name.setCursorPosition(0)
-        self.name.setReadOnly(not editable)
-        choices = [(None, NONE_LABEL)] + [(idea["id"], idea["title"]) for idea in ideas]
-        if [self.idea_id.itemData(n) for n in range(self.idea_id.count())] != [c[0] for c in choices]:
-            self.idea_id.clear()
-            for stored, text in choices:
-                self.idea_id.addItem(text, stored)
-        for key in ("kind", "status", "idea_id"):
-            combo: QComboBox = getattr(self, key)
-            combo.setCurrentIndex(max(0, combo.findData(row.get(key))) if row.get(key) is not None else 0)
-            combo.setEnabled(editable)
-        for key in ("amount", "currency", "period", "expected_return", "actual_return"):
-            checked: CheckedLine = getattr(self, key)
-            checked.set_value(row.get(key), keep_typing=same)
-            checked.setReadOnly(not editable)
-        notes = row.get("notes") or ""
-        if not (same and self.notes.hasFocus()) and self.notes.toPlainText() != notes:
-            self.notes.setPlainText(notes)
-        self.notes.setReadOnly(not editable)
+        fill_choices(self.idea_id, [(None, NONE_LABEL)] + [(idea["id"], idea["title"]) for idea in ideas])
+        self.binding.load(row, same, editable)
         self.shares.set_investment(row, goals, editable)
 
     # -- committing ------------------------------------------------------------------------------------------
 
-    def _name_done(self) -> None:
-        if self._row is None:
-            return
-        name = self.name.text().strip()
-        if not name:
-            self.name.setText(self._row["name"])  # an investment needs a name: put it back
-            return
-        self._emit("name", name)
-
-    def _emit(self, key: str, value: Any) -> None:
-        if self._row is None or not self._editable or self._row.get(key) == value:
-            return
-        self._row = dict(self._row, **{key: value})
-        self.edited.emit(self._row["id"], {key: value})
+    def _changed(self, key: str, value: Any) -> None:
+        if self._row is not None:
+            self.edited.emit(self._row["id"], {key: value})

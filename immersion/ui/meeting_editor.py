@@ -13,16 +13,27 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, \
-    QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from immersion.store import meetings
 from immersion.ui import theme
 from immersion.ui.action_items import ActionsPanel
 from immersion.ui.attendee_picker import AttendeesField
 from immersion.ui.insight_panel import InsightsPanel, clean_excerpt
+from immersion.ui.line_field import LineField
 from immersion.ui.markdown_view import MarkdownView
-from immersion.ui.meeting_fields import DateTimeField, LineField, TextField
+from immersion.ui.meeting_fields import DateTimeField, TextField
 from immersion.ui.meeting_list_model import KINDS, kind_label
 from immersion.ui.pages import PageContext
 from immersion.ui.row_model import Row

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
     QHeaderView,
-    QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
     QTableView,
@@ -33,48 +32,6 @@ if TYPE_CHECKING:
 ISO_MINUTES = "yyyy-MM-ddTHH:mm:ss"
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.SelectedClicked)
-
-
-class LineField(QLineEdit):
-    """One line that saves on Enter or when focus leaves; Escape puts back the saved text.
-
-    Signals:
-        committed(str): the user finished an edit; the argument is the new text.
-    """
-
-    committed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._saved = ""
-        self.editingFinished.connect(self.commit)
-
-    def is_dirty(self) -> bool:
-        return self.text() != self._saved
-
-    def set_text(self, text: str | None) -> None:
-        """Show the stored `text`, unless the user is in the middle of changing this field."""
-        text = text or ""
-        if self.hasFocus() and self.is_dirty() and self.text() != text:
-            return
-        self._saved = text
-        if self.text() != text:
-            self.setText(text)
-            self.setCursorPosition(0)
-
-    def commit(self) -> None:
-        if self.is_dirty() and not self.isReadOnly():
-            self._saved = self.text()
-            self.committed.emit(self._saved)
-
-    def revert(self) -> None:
-        self.setText(self._saved)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.is_dirty():
-            self.revert()
-            return
-        super().keyPressEvent(event)
 
 
 class TextField(QPlainTextEdit):
