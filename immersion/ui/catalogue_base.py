@@ -29,6 +29,7 @@ from immersion.store import edits
 from immersion.ui.catalogue_model import CatalogueDelegate, CatalogueFilter, CatalogueModel
 from immersion.ui.pages import Page, PageContext
 from immersion.ui.row_model import ROW_ROLE, Column
+from immersion.ui.table_view import style_rows
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption, Heading
 
@@ -136,19 +137,15 @@ class CataloguePage(Page):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         triggers = QAbstractItemView.EditTrigger
         view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
-        view.setAlternatingRowColors(True)
+        style_rows(view, self.fontMetrics().height() + 14)
         view.setShowGrid(False)
         view.setSortingEnabled(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
         view.installEventFilter(self)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for number, column in enumerate(self.model.columns):
             if column.width:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxy
 from PySide6.QtGui import QFont
 
 from immersion.ui import formatting
+from immersion.ui.explained_model import ExplainedRowModel
 from immersion.ui.pnl_input import percent_text
 from immersion.ui.row_model import SORT_ROLE, Column, Index, Row, RowTableModel
 
@@ -107,7 +108,7 @@ def orphan_tip(row: Row) -> str:
     return text
 
 
-class InvestmentModel(RowTableModel):
+class InvestmentModel(ExplainedRowModel):
     """The investments of one account, editable in place where the field is a stored one.
 
     Args:
@@ -116,7 +117,6 @@ class InvestmentModel(RowTableModel):
 
     def __init__(self, on_edit: Callable[[str, str, Any], bool], parent: Any = None) -> None:
         super().__init__(self._make_columns(), on_edit, parent)
-        self.editable = True
 
     @staticmethod
     def _make_columns() -> list[Column]:
@@ -154,10 +154,6 @@ class InvestmentModel(RowTableModel):
         """Show `rows` from `store.finance.investments()` (already in chronological order)."""
         self.set_rows([dict(row, period_sort=n) for n, row in enumerate(rows)])
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags if self.editable else flags & ~Qt.ItemFlag.ItemIsEditable
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole and index.isValid():
             row, key = self.row(index), self.columns[index.column()].key
@@ -170,13 +166,6 @@ class InvestmentModel(RowTableModel):
                 and self.columns[index.column()].key == "status":
             return int(Qt.AlignmentFlag.AlignCenter)
         return super().data(index, role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.header_tip(self.columns[section].key) or None
-        return super().headerData(section, orientation, role)
 
     def header_tip(self, key: str) -> str:
         """What a column means, for its header's tooltip."""

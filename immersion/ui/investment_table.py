@@ -8,30 +8,19 @@ investment's name the room the other columns leave; when the page is narrow, opt
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from immersion.ui import formatting, theme
 from immersion.ui.investment_model import STATUS_CHOICES, label, roi_text
 from immersion.ui.pnl_input import Check, CheckedDelegate
 from immersion.ui.row_model import Column, Index
+from immersion.ui.table_view import FittedTable
 
 STATUS_ACCENTS = {"planned": "#7a808a", "committed": "#2a6fd6", "spent": "#2b9a5a", "stopped": "#b5542d"}
-# Preferred widths in average characters; the name takes what is left.
-WIDTHS = {"name": 16, "kind": 11, "status": 10, "amount": 9, "period": 8, "expected_return": 12,
-          "actual_return": 12, "roi": 12, "payback": 11, "goals": 22, "orphan_share": 7, "idea_title": 18,
-          "notes": 18}
-# Hidden in reverse order when space is short: the kind stays longest, the notes go first.
-OPTIONAL = ("kind", "actual_return", "expected_return", "goals", "payback", "idea_title", "notes")
-KEYS = {
-    (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier): "add",
-    (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier): "add",
-    (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
-    (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier): "edit",
-    (Qt.Key.Key_Enter, Qt.KeyboardModifier.NoModifier): "edit",
-}
 
 
 def badge_colours(accent: str) -> tuple[QColor, QColor]:
@@ -85,87 +74,35 @@ class LedgerDelegate(CheckedDelegate):
         painter.restore()
 
 
-class InvestmentTable(QTableView):
-    """The ledger view.
+class InvestmentTable(FittedTable):
+    """The ledger view, in chronological order until a header is clicked.
 
     Signals:
         command(str): "add" or "delete" was asked for from the keyboard.
     """
 
-    command = Signal(str)
+    FLEX = "name"
+    # Shown while they fit beside the name: the kind stays longest, the notes go first.
+    OPTIONAL = ("kind", "actual_return", "expected_return", "goals", "payback", "idea_title", "notes")
+    # Preferred widths in average characters; the name takes what is left.
+    WIDTHS: ClassVar[dict[str, int]] = {
+        "name": 16, "kind": 11, "status": 10, "amount": 9, "period": 8, "expected_return": 12, "actual_return": 12,
+        "roi": 12, "payback": 11, "goals": 22, "orphan_share": 7, "idea_title": 18, "notes": 18}
+    PADDING = 20
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._keys: list[str] = []
-        self._widths: dict[str, int] = {}
-        self._fitting = False
-        self.horizontalHeader().sectionResized.connect(self._resized)
+        # Chronological, as loaded, until a header is clicked (and again when its sort indicator is cleared).
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.horizontalHeader().setSortIndicatorClearable(True)
+        self.setSortingEnabled(True)
 
-    def _command(self, event: QKeyEvent) -> str:
-        if self.state() == QAbstractItemView.State.EditingState:
-            return ""
-        return KEYS.get((event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier), "")
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._command(event):
-            event.accept()  # the key press then comes to keyPressEvent instead of firing a window shortcut
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        command = self._command(event)
-        index = self.currentIndex()
-        if command == "edit":
-            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.edit(index)
-        elif command:
-            self.command.emit(command)
-        else:
-            super().keyPressEvent(event)
-
-    def set_columns(self, columns: Sequence[Column]) -> None:
-        """Size the columns to their headers, their longest choices and their usual content."""
-        header, char = self.horizontalHeader(), self.fontMetrics().averageCharWidth()
+    def content_width(self, column: Column) -> int:
+        """The longest choice, and room for a large amount or an ROI (in italics, as an expected one is)."""
         italic = QFont(self.font())
         italic.setItalic(True)
         samples = {"roi": roi_text({"roi": 8.888, "roi_basis": "expected"}),
                    "amount": formatting.money_text(8_888_888, "CHF")}
-        self._keys = [column.key for column in columns]
-        for number, column in enumerate(columns):
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-            labels = [column.label(value) for value, _text in column.choices]
-            needed = max([header.fontMetrics().horizontalAdvance(column.header())]
-                         + [self.fontMetrics().horizontalAdvance(text) for text in labels]
-                         + [QFontMetrics(italic).horizontalAdvance(samples.get(column.key, ""))]) + 20
-            self._widths[column.key] = max(needed, WIDTHS.get(column.key, 10) * char + 16)
-        self.fit_columns()
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        return super().viewportEvent(event)
-
-    def _resized(self, column: int, _old: int, new: int) -> None:
-        if not self._fitting and new > 0 and column < len(self._keys) and self._keys[column] != "name":
-            self._widths[self._keys[column]] = new  # the user's width is kept from now on
-            self.fit_columns()
-
-    def fit_columns(self) -> None:
-        """Show the columns that fit beside a readable name; optional ones go first when space is short."""
-        if not self._keys or self._fitting:
-            return
-        header, keys, widths = self.horizontalHeader(), self._keys, self._widths
-        self._fitting = True
-        try:
-            available = self.viewport().width()
-            used = sum(widths[k] for k in keys if k != "name" and k not in OPTIONAL)
-            room = True
-            for key in OPTIONAL:
-                room = room and used + widths[key] + widths["name"] <= available
-                header.setSectionHidden(keys.index(key), not room)
-                used += widths[key] if room else 0
-            for column, key in enumerate(keys):
-                width = max(widths["name"], available - used) if key == "name" else widths[key]
-                header.resizeSection(column, width)
-        finally:
-            self._fitting = False
+        labels = [column.label(value) for value, _text in column.choices]
+        return max([self.fontMetrics().horizontalAdvance(text) for text in labels]
+                   + [QFontMetrics(italic).horizontalAdvance(samples.get(column.key, ""))])

@@ -10,16 +10,18 @@ window shortcuts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from immersion.store.finance import PNL_FIELDS
 from immersion.ui import formatting
+from immersion.ui.explained_model import ExplainedRowModel
 from immersion.ui.investment_fields import error_colour
-from immersion.ui.row_model import Column, Index, Row, RowTableModel
+from immersion.ui.row_model import Column, Index, Row
+from immersion.ui.table_view import ROW_KEYS, CommandTable, Keys, style_rows
 
 COMPUTED = ("gross_margin", "investments_spent", "contribution")
 
@@ -28,7 +30,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Pnl", text)
 
 
-class PnlModel(RowTableModel):
+class PnlModel(ExplainedRowModel):
     """P&L rows of one account in chronological order (never sorted otherwise: time runs down the grid).
 
     Args:
@@ -37,7 +39,6 @@ class PnlModel(RowTableModel):
 
     def __init__(self, on_edit: Callable[[str, str, Any], bool], parent: Any = None) -> None:
         super().__init__(self._make_columns(), on_edit, parent)
-        self.editable = True
         self.currency = ""
 
     def _make_columns(self) -> list[Column]:
@@ -68,10 +69,6 @@ class PnlModel(RowTableModel):
 
     # -- Qt model interface ------------------------------------------------------------------------------------
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags if self.editable else flags & ~Qt.ItemFlag.ItemIsEditable
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.row() < self.rowCount():
             key = self.columns[index.column()].key
@@ -82,13 +79,6 @@ class PnlModel(RowTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and key in COMPUTED and self.row(index)[key] < 0:
                 return QColor(error_colour())
         return super().data(index, role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.header_tip(self.columns[section].key) or None
-        return super().headerData(section, orientation, role)
 
     # -- explanations ------------------------------------------------------------------------------------------
 
@@ -135,14 +125,15 @@ class PnlModel(RowTableModel):
         return text
 
 
-class PnlTable(QTableView):
-    """The P&L grid's view.
+class PnlTable(CommandTable):
+    """The P&L grid's view: cells selected as in a spreadsheet, typed over to edit.
 
     Signals:
         command(str): "paste", "copy", "add" or "delete" was asked for from the keyboard.
     """
 
-    command = Signal(str)
+    # Insert, Delete and Enter; Ctrl+N is left to the window (New Workbook).
+    KEYS: ClassVar[Keys] = {key: command for key, command in ROW_KEYS.items() if key[0] != Qt.Key.Key_N}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,44 +143,17 @@ class PnlTable(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setTabKeyNavigation(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 12)
-        self.horizontalHeader().setHighlightSections(False)
+        style_rows(self, self.fontMetrics().lineSpacing() + 12)
 
-    def _command(self, event: QKeyEvent) -> str:
+    def command_for(self, event: QKeyEvent) -> str:
+        """Paste and copy as the platform spells them, then Insert, Delete and Enter."""
         if self.state() == QAbstractItemView.State.EditingState:
             return ""
         if event.matches(QKeySequence.StandardKey.Paste):
             return "paste"
         if event.matches(QKeySequence.StandardKey.Copy):
             return "copy"
-        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Insert:
-            return "add"
-        if modifiers == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Delete:
-            return "delete"
-        if modifiers == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return "edit"
-        return ""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._command(event):
-            event.accept()  # the key press then comes to keyPressEvent instead of firing a window shortcut
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        command = self._command(event)
-        if command == "edit":
-            index = self.currentIndex()
-            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.edit(index)
-        elif command:
-            self.command.emit(command)
-        else:
-            super().keyPressEvent(event)
+        return super().command_for(event)
 
     def set_columns(self, columns: list[Column], sample: str) -> None:
         """Give every column room for its header and for an amount like `sample` (bold, as contributions are)."""

@@ -10,28 +10,25 @@ message naming its row and column. The quarterly view adds months up into their 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from immersion.store import edits, finance, pnl
 from immersion.store.finance import NEGATIVE_ALLOWED, PNL_FIELDS
 from immersion.ui import formatting
+from immersion.ui.account_page import AccountPage
 from immersion.ui.investment_fields import error_colour
-from immersion.ui.pages import Page, PageContext
 from immersion.ui.pnl_input import CheckedDelegate, check_period, parse_money
 from immersion.ui.pnl_model import PnlModel, PnlTable
 from immersion.ui.pnl_paste import PasteError, plan_paste
 from immersion.ui.pnl_trend import TrendChart
 from immersion.ui.row_model import ID_ROLE
+from immersion.ui.table_toolbar import TableToolbar
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption, Card, Heading
-
-if TYPE_CHECKING:
-    from immersion.store.edits import Changes
-    from immersion.ui.edit_session import EditSession
 
 CURRENT = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
@@ -43,15 +40,11 @@ def _checks() -> dict[str, Callable[[str], Any]]:
     return checks
 
 
-class PnlPage(Page):
+class PnlPage(AccountPage):
     """The P&L of the selected account."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._context = PageContext(None)
-        self._session: EditSession | None = None
-        self._account_id: str | None = None
-        self._stale = False
         self.model = PnlModel(self._edit_cell, self)
         self.tools = self._build_tools()
         self.table = PnlTable(self)
@@ -83,20 +76,14 @@ class PnlPage(Page):
         self.setFocusProxy(self.table)
         self._update_actions()
 
-    def _build_tools(self) -> QWidget:
-        tools = QWidget(self)
-
-        def button(text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
-            widget = QPushButton(text, tools)
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            return widget
-
-        self.add_button = button(self.tr("Add period"), self.tr("Add the period after the last one (Insert); "
-                                                                "type over it to choose another"), self.add_period)
-        self.delete_button = button(self.tr("Delete"), self.tr("Delete the periods of the selected cells "
-                                                               "(Delete)"), self.delete_periods)
-        self.paste_button = button(self.tr("Paste"), self.tr(
+    def _build_tools(self) -> TableToolbar:
+        tools = TableToolbar(self)
+        self.add_button = tools.new_button(
+            self.tr("Add period"), self.tr("Add the period after the last one (Insert); type over it to choose "
+                                           "another"), self.add_period)
+        self.delete_button = tools.new_button(
+            self.tr("Delete"), self.tr("Delete the periods of the selected cells (Delete)"), self.delete_periods)
+        self.paste_button = tools.new_button(self.tr("Paste"), self.tr(
             "Paste a spreadsheet range (Ctrl+V): rows that start with their periods (e.g. 2026-Q1, revenue, cost "
             "of goods, cost to serve, other costs), or a block of figures onto the selected cell. One undo step."),
             self.paste)
@@ -107,57 +94,17 @@ class PnlPage(Page):
                                      "quarters (read-only)"))
         self.view.setAccessibleName(self.tr("View"))
         self.view.currentIndexChanged.connect(lambda _index: self._reload())
-        self.count = Caption("", tools)
-        self.count.setWordWrap(False)
-        self.status = QLabel(tools)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for widget in (self.add_button, self.delete_button, self.paste_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.view)
-        info = QHBoxLayout()
-        info.addWidget(self.count)
-        info.addSpacing(24)
-        info.addWidget(self.status, 1)
-        layout = QVBoxLayout(tools)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(row)
-        layout.addLayout(info)
+        self.count, self.status = tools.count, tools.status
+        tools.arrange([[self.add_button, self.delete_button, self.paste_button]], [self.view], spacing=6)
         return tools
 
     # -- showing ---------------------------------------------------------------------------------------------
 
-    def show_context(self, context: PageContext) -> None:
-        """Show the P&L of `context.account`."""
-        if context.session is not self._session:
-            if self._session is not None:
-                self._session.changed.disconnect(self._announced)
-                self._session.failed.disconnect(self._failed)
-            self._session = context.session
-            if self._session is not None:
-                self._session.changed.connect(self._announced)
-                self._session.failed.connect(self._failed)
-        self._context = context
-        account_id = context.account.id if context.account is not None else None
-        if account_id != self._account_id:
-            self._account_id = account_id
-            self._say("")
-        self._reload()
-
-    def _announced(self, _changes: Changes) -> None:
-        self._stale = True
+    def _account_changed(self) -> None:
+        self._say("")
 
     def _failed(self, text: str) -> None:
         self._say(text, error=True)
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self._reload()
 
     def by_quarter(self) -> bool:
         return bool(self.view.currentData())
@@ -191,7 +138,7 @@ class PnlPage(Page):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        editable = self.model.editable and self._account_id is not None
+        editable = self._can_edit()
         self.add_button.setEnabled(editable)
         self.paste_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and bool(self._selected_ids()))
@@ -209,7 +156,7 @@ class PnlPage(Page):
     def _say(self, text: str, error: bool = False) -> None:
         palette = self.status.palette()
         colour = error_colour() if error else self.palette().color(QPalette.ColorRole.PlaceholderText)
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        palette.setColor(self.status.foregroundRole(), colour)
         self.status.setPalette(palette)
         self.status.setText(text)
         self.status.setToolTip(text)
@@ -232,9 +179,6 @@ class PnlPage(Page):
         return True
 
     # -- edits -----------------------------------------------------------------------------------------------
-
-    def _writable(self) -> EditSession | None:
-        return self._session if self.model.editable and self._account_id is not None else None
 
     def _command(self, command: str) -> None:
         {"paste": self.paste, "copy": self.copy, "add": self.add_period, "delete": self.delete_periods}[command]()
