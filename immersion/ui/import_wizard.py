@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from immersion.store import column_mapping, importing
@@ -45,9 +45,9 @@ __all__ = ["CHECK", "COLUMNS", "IMPORT", "SOURCE", "ImportWizard", "ask_import_p
 def ask_import_path(parent: QWidget | None) -> Path | None:
     """Ask for the file to import; None when the user cancels."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, wizard_tr("Import From File"), "",
-        wizard_tr("Tables (*.csv *.txt *.tsv *.xlsx *.json);;CSV files (*.csv *.txt *.tsv);;Excel workbooks (*.xlsx);;"
-                  "JSON files (*.json);;All files (*)"))
+        parent, QCoreApplication.translate("ImportWizard", "Import From File"), "",
+        QCoreApplication.translate("ImportWizard", "Tables (*.csv *.txt *.tsv *.xlsx *.json);;CSV files (*.csv *.txt "
+                                   "*.tsv);;Excel workbooks (*.xlsx);;JSON files (*.json);;All files (*)"))
     return Path(name) if name else None
 
 

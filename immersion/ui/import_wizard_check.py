@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QCheckBox, QProgressBar, QTableView, QVBoxLayout, QWidget, QWizardPage
 
 from immersion.store.import_report import ImportRefused, ImportReport
@@ -22,6 +29,11 @@ Index = QModelIndex | QPersistentModelIndex
 class ReportModel(QAbstractTableModel):
     """The dry run's findings: kind, row, column, what."""
 
+    REJECTED = QT_TRANSLATE_NOOP("ImportWizard", "rejected")
+    DUPLICATE = QT_TRANSLATE_NOOP("ImportWizard", "duplicate")
+    WARNING = QT_TRANSLATE_NOOP("ImportWizard", "warning")
+    NEW_ACCOUNT = QT_TRANSLATE_NOOP("ImportWizard", "new account")
+    UPDATE = QT_TRANSLATE_NOOP("ImportWizard", "update")
     HEADINGS = (QT_TRANSLATE_NOOP("ImportWizard", "Kind"), QT_TRANSLATE_NOOP("ImportWizard", "Row"),
                 QT_TRANSLATE_NOOP("ImportWizard", "Column"), QT_TRANSLATE_NOOP("ImportWizard", "What"))
 
@@ -31,13 +43,15 @@ class ReportModel(QAbstractTableModel):
 
     def show(self, report: ImportReport) -> None:
         self.beginResetModel()
-        lines = [(wizard_tr("rejected"), str(r.row), r.column, r.reason) for r in report.rejections]
-        lines += [(wizard_tr("duplicate"), str(d.row), "", wizard_tr("repeats row %1 (same %2); skipped")
-                   .replace("%1", str(d.first_row)).replace("%2", d.key)) for d in report.duplicates]
-        lines += [(wizard_tr("warning"), str(w.row), w.column, w.reason) for w in report.warnings]
-        lines += [(wizard_tr("new account"), "", "", name) for name in report.new_accounts]
-        lines += [(wizard_tr("update"), str(u.row), ", ".join(u.fields), wizard_tr("updates “%1” (matched by %2)")
-                   .replace("%1", u.label).replace("%2", u.by)) for u in report.updates]
+        repeats = QCoreApplication.translate("ImportWizard", "repeats row %1 (same %2); skipped")
+        updates = QCoreApplication.translate("ImportWizard", "updates “%1” (matched by %2)")
+        lines = [(wizard_tr(self.REJECTED), str(r.row), r.column, r.reason) for r in report.rejections]
+        lines += [(wizard_tr(self.DUPLICATE), str(d.row), "", repeats.replace("%1", str(d.first_row)).replace("%2", d.key))
+                  for d in report.duplicates]
+        lines += [(wizard_tr(self.WARNING), str(w.row), w.column, w.reason) for w in report.warnings]
+        lines += [(wizard_tr(self.NEW_ACCOUNT), "", "", name) for name in report.new_accounts]
+        lines += [(wizard_tr(self.UPDATE), str(u.row), ", ".join(u.fields), updates.replace("%1", u.label).replace("%2", u.by))
+                  for u in report.updates]
         self._lines = lines
         self.endResetModel()
 

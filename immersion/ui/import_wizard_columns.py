@@ -23,7 +23,6 @@ from immersion.store import column_mapping
 from immersion.store.column_mapping import Mapping
 from immersion.store.import_source import SourceTable
 from immersion.ui.background import plain_label
-from immersion.ui.import_wizard_common import wizard_tr
 
 if TYPE_CHECKING:
     from immersion.ui.import_wizard import ImportWizard
@@ -79,7 +78,8 @@ class PreviewModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         name = self._mapping.field_of(column) if self._mapping else None
-        target = field_label(self._mapping.table, name) if self._mapping and name else wizard_tr("not imported")
+        target = (field_label(self._mapping.table, name) if self._mapping and name
+                  else QCoreApplication.translate("ImportWizard", "not imported"))
         return f"{column}\n→ {target}"
 
 
