@@ -24,10 +24,17 @@ from immersion.charts.returns import ReturnsChart
 from immersion.domain.alignment import compute_alignment
 from immersion.domain.charts_data import ItemRef, alignment_matrix, category_profile
 from immersion.domain.coaching import coaching_tips
-from immersion.domain.figures import SIZE_BY_EFFORT, SIZE_BY_MONEY, account_pnl, idea_quadrant, investment_returns
+from immersion.domain.figures import (
+    SIZE_BY_EFFORT,
+    SIZE_BY_MONEY,
+    account_pnl,
+    idea_quadrant,
+    investment_returns,
+)
 from immersion.store.chart_queries import account_chart_inputs
-from immersion.ui.chart_card import ChartCard, target_for
+from immersion.ui.chart_card import ChartCard, open_target, target_for
 from immersion.ui.chart_coaching import CoachingList
+from immersion.ui.field_binding import show_choices
 from immersion.ui.pages import Page, PageContext, Target
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption
@@ -164,27 +171,14 @@ class AlignmentPage(Page):
         self._size_charts()
 
     def _set_periods(self, periods: list[tuple[str, str]], chosen: str | None) -> None:
-        """Offer `periods` ((stored text, label) pairs, oldest first) newest first, with `chosen` selected, without
-        signalling a change."""
-        current = [self.period.itemData(n) for n in range(self.period.count())]
-        wanted = list(reversed(periods))
-        self.period.blockSignals(True)
-        if current != [text for text, _label in wanted]:
-            self.period.clear()
-            for text, label in wanted:
-                self.period.addItem(label, text)
-        self.period.setCurrentIndex(max(0, self.period.findData(chosen)))
-        self.period.setEnabled(bool(wanted))
-        self.period.blockSignals(False)
+        """Offer `periods` ((stored text, label) pairs, oldest first) newest first, with `chosen` selected."""
+        show_choices(self.period, list(reversed(periods)), chosen)
 
     # -- navigation ------------------------------------------------------------------------------------------
 
     def open_item(self, ref: ItemRef) -> Target | None:
         """Show the item behind a chart's mark on its page; returns where it went (None: nowhere to go)."""
-        target = target_for(ref)
-        if target is not None:
-            self._go(target)
-        return target
+        return open_target(self._context, ref)
 
     def _go(self, target: Target) -> None:
         self._context.go(target)

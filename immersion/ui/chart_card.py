@@ -9,6 +9,7 @@ click.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -18,6 +19,9 @@ from immersion.charts.base import Chart
 from immersion.domain.charts_data import ItemRef
 from immersion.ui.pages import Target, page
 from immersion.ui.widgets import Caption, Card, Heading
+
+if TYPE_CHECKING:
+    from immersion.ui.pages import PageContext
 
 PAGE_OF = {
     "goals": "agenda",
@@ -49,6 +53,15 @@ def target_for(ref: ItemRef) -> Target | None:
     if ref.table == "accounts":
         return Target(name, ref.row_id)
     return Target(name, ref.account_id, ref.table, ref.row_id)
+
+
+def open_target(context: PageContext, ref: ItemRef) -> Target | None:
+    """Show the item behind a chart's mark on its page (see `target_for`); returns where it went (None: nowhere
+    to go)."""
+    target = target_for(ref)
+    if target is not None:
+        context.go(target)
+    return target
 
 
 class ChartCard(Card):

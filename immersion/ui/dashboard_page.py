@@ -30,8 +30,9 @@ from immersion.charts.portfolio import PortfolioChart
 from immersion.domain.charts_data import ItemRef
 from immersion.domain.portfolio_figure import PortfolioData, portfolio_figure
 from immersion.store.chart_queries import portfolio_accounts, portfolio_chart_inputs
-from immersion.ui.chart_card import ChartCard, target_for
+from immersion.ui.chart_card import ChartCard, open_target, target_for
 from immersion.ui.chart_gaps import GapPanel
+from immersion.ui.field_binding import show_choices
 from immersion.ui.pages import Page, PageContext, Target
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption, Card, Heading
@@ -138,23 +139,12 @@ class DashboardPage(Page):
 
     def _set_periods(self) -> None:
         assert self.data is not None
-        wanted = [(p.text, p.label) for p in reversed(self.data.periods)]
-        chosen = self.data.period.text if self.data.period else None
-        self.period.blockSignals(True)
-        if [self.period.itemData(n) for n in range(self.period.count())] != [text for text, _label in wanted]:
-            self.period.clear()
-            for text, label in wanted:
-                self.period.addItem(label, text)
-        self.period.setCurrentIndex(max(0, self.period.findData(chosen)))
-        self.period.setEnabled(bool(wanted))
-        self.period.blockSignals(False)
+        show_choices(self.period, [(p.text, p.label) for p in reversed(self.data.periods)],
+                     self.data.period.text if self.data.period else None)
 
     def open_item(self, ref: ItemRef) -> Target | None:
         """Show the account (or item) behind a bubble; returns where it went (None: nowhere to go)."""
-        target = target_for(ref)
-        if target is not None:
-            self._go(target)
-        return target
+        return open_target(self._context, ref)
 
     def _go(self, target: Target) -> None:
         self._context.go(target)

@@ -54,6 +54,15 @@ def fill_choices(combo: QComboBox, choices: Choices) -> None:
             combo.addItem(label, stored)
 
 
+def show_choices(combo: QComboBox, choices: Choices, chosen: Any) -> None:
+    """`choices` as the items of `combo` (see `fill_choices`) with `chosen` selected (else the first one), enabled
+    only when there is a choice; without emitting anything."""
+    fill_choices(combo, choices)
+    with QSignalBlocker(combo):
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.setEnabled(bool(choices))
+
+
 class FieldBinding:
     """The widgets of a form bound to the columns of the one row it shows.
 
