@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QWidget
 
 from immersion.store.import_report import ImportCancelled
 from immersion.ui import gc_guard
@@ -78,6 +78,17 @@ def plain_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def path_row(parent: QWidget, browse: Callable[[], object]) -> tuple[QLineEdit, QHBoxLayout]:
+    """Where a file goes: a path field and its Browse… button (which calls `browse`), in one row."""
+    edit = QLineEdit(parent)
+    button = QPushButton(QCoreApplication.translate("Dialogs", "Browse…"), parent)
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return edit, row
 
 
 def dispose_task(task: BackgroundTask | None) -> None:

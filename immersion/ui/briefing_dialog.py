@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,10 +46,11 @@ from immersion.report.export import BriefingResult, file_name
 from immersion.report.model import Briefing, MeetingInfo
 from immersion.report.options import NEXT_MEETING, BriefingOptions, Edition, Paper, Section
 from immersion.store.workbook import Workbook
-from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, path_row, plain_label
 
 NO_MEETING = ""
 PREVIEW_DELAY_MS = 350  # the pause after the last change before the preview is redrawn
+DEFAULT_SIZE = (1060, 760)  # the choices beside a preview page tall enough to read
 
 
 def ask_briefing_path(parent: QWidget | None, suggested: Path) -> Path | None:
@@ -119,13 +119,8 @@ class BriefingDialog(QDialog):
             check.setChecked(True)
             self.sections[section] = check
             grid.addWidget(check, n % 5, n // 5)
-        self.path_edit = QLineEdit(self)
+        self.path_edit, row = path_row(self, self.browse)
         self.path_edit.textEdited.connect(self._path_typed)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         self.note = plain_label("", self)
         self.note.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -185,6 +180,13 @@ class BriefingDialog(QDialog):
         self.prepared_by.textChanged.connect(self.schedule_preview)
         for check in self.sections.values():
             check.toggled.connect(self.schedule_preview)
+        self._size_to_screen()
+
+    def _size_to_screen(self) -> None:
+        """Open large enough for every choice and a readable page preview, within the screen."""
+        hint, room = self.sizeHint(), self.screen().availableGeometry()
+        self.resize(min(max(hint.width(), DEFAULT_SIZE[0]), room.width()),
+                    min(max(hint.height(), DEFAULT_SIZE[1]), room.height()))
 
     @classmethod
     def ask(cls, parent: QWidget | None, workbook: Workbook, account_id: str | None = None) -> BriefingResult | None:

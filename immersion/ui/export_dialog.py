@@ -23,18 +23,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from immersion.store import exporting
 from immersion.store.workbook import Workbook
-from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, plain_label
+from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, path_row, plain_label
 
 ALL = "all"
 VIEW = "view"
@@ -116,12 +113,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox(self)
         for fmt in ("xlsx", "csv", "json"):
             self.format.addItem(_tr(FORMAT_TITLES[fmt]), fmt)
-        self.path_edit = QLineEdit(self)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        self.path_edit, row = path_row(self, self.browse)
         self.note = plain_label("", self)
         self.note.setWordWrap(True)
         self.progress = QProgressBar(self)
