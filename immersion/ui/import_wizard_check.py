@@ -99,6 +99,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skip_rejected)
+        layout.addStretch()  # keeps the summary at the top while there is no table to show
         self.report: ImportReport | None = None
         self.skippable = False
         self._task: BackgroundTask | None = None
@@ -109,6 +110,7 @@ class CheckPage(QWizardPage):
         self.skip_rejected.setChecked(False)
         self.skip_rejected.hide()
         self.report_model.show(ImportReport(self.wizard_.table()))
+        self.table.hide()
         self.summary.setText(self.tr("Checking every row…"))
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -130,22 +132,29 @@ class CheckPage(QWizardPage):
 
     def _checked(self, report: ImportReport) -> None:
         self.report = report
-        self.report_model.show(report)
-        self.table.resizeColumnsToContents()
+        self._list(report)
         text = report.summary()
         if report.rejections:
             text += "\n" + self.tr("Rows with problems are listed below. Correct the file and import it again, or "
                                    "skip them.")
+        elif not self.report_model.rowCount():
+            text += "\n" + self.tr("No problems found: every row can be imported as it is.")
         self.summary.setText(text)
         self.skippable = bool(report.rejections) and self.wizard_.table() != ALL
         self.skip_rejected.setVisible(self.skippable)
         self.wizard_.checked.emit(report)
 
+    def _list(self, report: ImportReport) -> None:
+        """The report's lines in the table; no table when there is nothing to list."""
+        self.report_model.show(report)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(self.report_model.rowCount() > 0)
+
     def _failed(self, error: BaseException | None) -> None:
         self.summary.setText(str(error.report.summary() if isinstance(error, ImportRefused) else error))
         if isinstance(error, ImportRefused):
             self.report = error.report
-            self.report_model.show(error.report)
+            self._list(error.report)
         self.wizard_.failed.emit(str(error))
 
     def isComplete(self) -> bool:

@@ -142,6 +142,9 @@ class ColumnsPage(QWizardPage):
             self.combos[column] = combo
             self.grid.addWidget(combo, row, 2)
         self.grid.setColumnStretch(1, 1)
+        for row in range(self.grid.rowCount()):  # the rows at the top, however few; the space below them
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(len(source.columns) + 1, 1)
         self.preview_model.show(source, mapping)
         self.preview.resizeColumnsToContents()
         for column in range(self.preview_model.columnCount()):

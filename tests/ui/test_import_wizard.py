@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,20 +27,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 TIMEOUT = 20_000
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from immersion.store.demo import write_demo
-
-    path = tmp_path_factory.mktemp("wizard-demo") / "master.immersion"
-    write_demo(path, today=dt.date(2026, 11, 28))
-    return path
-
-
 @pytest.fixture
-def session(demo_master: Path, tmp_path: Path) -> EditSession:
-    path = tmp_path / "demo.immersion"
-    shutil.copyfile(demo_master, path)
-    workbook = Workbook.open(path)
+def session(demo_copy: Callable[..., Path]) -> EditSession:
+    workbook = Workbook.open(demo_copy(dt.date(2026, 11, 28), "demo.immersion"))
     yield EditSession(workbook)
     workbook.close()
 
@@ -91,7 +80,7 @@ def test_crm_contacts_through_the_wizard_then_undo(qtbot: QtBot, session: EditSe
     assert wizard.currentId() == CHECK and report.rejected_rows() == {7, 9} and not report.written
     check = wizard.check_page
     qtmodeltester.check(check.report_model)
-    assert check.report_model.line(0)[1:3] == ("7", "Account Name")
+    assert check.report_model.line(0)[1:3] == ("7", "Account Name") and check.table.isVisible()
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()  # rejected rows: not without consent
     assert snapshot(session.workbook) == before
     check.skip_rejected.setChecked(True)
@@ -112,6 +101,23 @@ def test_crm_contacts_through_the_wizard_then_undo(qtbot: QtBot, session: EditSe
     with qtbot.waitSignal(session.changed):
         session.undo_stack.undo()
     assert snapshot(session.workbook) == before
+
+
+def test_a_clean_file_checks_with_nothing_to_list(qtbot: QtBot, session: EditSession, tmp_path: Path) -> None:
+    source = tmp_path / "clean.csv"
+    source.write_text("First Name,Last Name,Title,Account Name,Email\n"
+                      "Anna,Berg,CFO,Banca Adriatica,anna.berg@example.com\n"
+                      "Ben,Okafor,Head of IT,Banca Adriatica,ben.okafor@example.com\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, session, source, "stakeholders")
+    to_columns(qtbot, wizard)
+    grid = wizard.columns_page.grid
+    assert grid.cellRect(0, 0).height() < 2 * grid.cellRect(1, 0).height()  # rows sit at the top, not spread
+    with qtbot.waitSignal(wizard.checked, timeout=TIMEOUT):
+        wizard.next()
+    check = wizard.check_page
+    assert not check.table.isVisible() and check.report_model.rowCount() == 0
+    assert "2 to add" in check.summary.text() and "No problems found" in check.summary.text()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
 
 
 def test_cancel_rolls_the_import_back(qtbot: QtBot, session: EditSession, tmp_path: Path,
