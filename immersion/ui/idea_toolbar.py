@@ -1,7 +1,8 @@
 """The toolbar of the ideas page: new, move and merge buttons, the column order, Board/Table and Details,
 and a line that counts the ideas and says what just happened.
 
-The toolbar only reports what was asked for; the page carries it out.
+The toolbar only reports what was asked for; the page carries it out. Its two lines are a `PageToolbar`'s
+(table_toolbar.py); the ideas' filters are a bar of their own (idea_filters.py), as they narrow the board too.
 """
 
 from __future__ import annotations
@@ -9,24 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QToolButton, QWidget
 
 from immersion.store.idea_queries import EXITS
 from immersion.ui import idea_labels as labels
-from immersion.ui.widgets import Caption
+from immersion.ui.table_toolbar import PageToolbar
 
 
-class IdeaToolbar(QWidget):
+class IdeaToolbar(PageToolbar):
     """Buttons above the board or table.
 
     Signals:
@@ -87,35 +79,9 @@ class IdeaToolbar(QWidget):
                                       "cards be dragged up and down a column"))
         self.order.setAccessibleName(self.tr("Card order"))
         self.order.currentIndexChanged.connect(lambda _index: self.order_changed.emit())
-        self.count = Caption("", self)
-        self.count.setWordWrap(False)
-        self.status = Caption("", self)
-        self.status.setWordWrap(False)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # A long idea title in a message must not widen the page: the label gives way instead.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for widget in (self.new_button, self.back_button, self.on_button, self.move_button,
-                       self.merge_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.order)
-        row.addSpacing(8)
-        row.addWidget(self.board_button)
-        row.addWidget(self.table_button)
-        row.addSpacing(8)
-        row.addWidget(self.details_button)
-        info = QHBoxLayout()
-        info.addWidget(self.count)
-        info.addSpacing(16)
-        info.addWidget(self.status, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(row)
-        layout.addLayout(info)
+        buttons = [self.new_button, self.back_button, self.on_button, self.move_button, self.merge_button]
+        self.arrange([buttons], [self.order, 8, self.board_button, self.table_button, 8, self.details_button],
+                     spacing=6)
 
     def _button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)

@@ -1,10 +1,11 @@
 """The Ideas page: the selected account's curation board (or the same ideas as a table) with an idea editor.
 
 The page reads through `store.idea_queries` and edits through the context's `EditSession`
-(`idea_commands.py`), so every action is one undoable step. A reload keeps the selection, the scroll positions
-and whatever the user is typing in the editor. With thousands of ideas the board stays usable: each column is a virtualised list view
-whose delegate paints only the visible cards, every column shows its count, and the filters (text, goal,
-origin, quadrant, tag) and the column order (by hand, mutual value, effort or age) apply to the board too.
+(`idea_commands.py`), so every action is one undoable step; following the session and the selected account is
+`AccountPage`'s. A reload keeps the selection, the scroll positions and whatever the user is typing in the
+editor. With thousands of ideas the board stays usable: each column is a virtualised list view whose delegate
+paints only the visible cards, every column shows its count, and the filters (text, goal, origin, quadrant,
+tag) and the column order (by hand, mutual value, effort or age) apply to the board too.
 """
 
 from __future__ import annotations
@@ -18,21 +19,21 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QStackedWidge
 
 from immersion.store import idea_queries
 from immersion.ui import idea_labels as labels
+from immersion.ui.account_page import AccountPage
 from immersion.ui.idea_board import IdeaBoard
 from immersion.ui.idea_commands import BOARD, IdeaCommands
 from immersion.ui.idea_editor import IdeaEditor
 from immersion.ui.idea_filters import IdeaFilterBar
 from immersion.ui.idea_table_model import IdeaFilterProxy, IdeaTable, IdeaTableModel
 from immersion.ui.idea_toolbar import IdeaToolbar
-from immersion.ui.pages import Page, PageContext
 from immersion.ui.row_model import Row
+from immersion.ui.table_page import undo_key
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
-    from immersion.store.edits import Changes
     from immersion.store.idea_queries import IdeaChoices
     from immersion.store.workbook import Workbook
     from immersion.ui.edit_session import EditSession
@@ -46,23 +47,21 @@ SORTS = {  # the board's column orders: hand order is the rows' own order, ties 
 }
 
 
-class IdeasPage(Page):
-    """The curation board of the selected account, its table, and the idea editor."""
+class IdeasPage(AccountPage):
+    """The curation board of the selected account, its table, and the idea editor.
+
+    Its `model` is the table's; the board and the editor are as editable as the table is.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._context = PageContext(None)
-        self._session: EditSession | None = None
-        self._account_id: str | None = None
         self._rows: list[Row] = []
         self._by_id: dict[str, Row] = {}
         self._choices: IdeaChoices | None = None
         self._current: str | None = None
-        self._stale = False  # an edit was announced that this page has not reloaded yet
         self._table_stale = False  # the table has not been given the latest rows yet
         self._loading = False
-        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
-        self.undo_key = undo or "Ctrl+Z"
+        self.undo_key = undo_key()
         self.commands = IdeaCommands(self)
 
         self.filters = IdeaFilterBar(self)
@@ -75,6 +74,7 @@ class IdeasPage(Page):
         self.tools.view.connect(self._show_view)
         self.tools.details.connect(lambda shown: self.show_details(shown, chosen=True))
         self.tools.order_changed.connect(self._filter)
+        self.status = self.tools.status
         self.board = IdeaBoard(self)
         self.board.current_changed.connect(lambda idea_id: self._current_changed(idea_id, self.board))
         self.board.selection_changed.connect(self._update_actions)
@@ -82,7 +82,7 @@ class IdeasPage(Page):
         self.board.step.connect(self.commands.step)
         self.board.command.connect(self._command)
         self.board.menu_requested.connect(self.commands.menu)
-        self.table_model = IdeaTableModel(self.commands.edit_cell, self)
+        self.table_model = self.model = IdeaTableModel(self.commands.edit_cell, self)
         self.proxy = IdeaFilterProxy(self)
         self.table = IdeaTable(self.table_model, self.proxy, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._table_selection())
@@ -154,8 +154,7 @@ class IdeasPage(Page):
 
     def writable_session(self) -> EditSession | None:
         """The session to edit through, or None when nothing on the page may be edited."""
-        session = self._session
-        return session if session is not None and not session.read_only and self._account_id else None
+        return self._writable()
 
     def account_id(self) -> str | None:
         return self._account_id
@@ -171,53 +170,37 @@ class IdeasPage(Page):
         return [r["id"] for r in self._rows if r["stage"] == stage and r["id"] not in without]
 
     def say(self, text: str) -> None:
-        self.tools.status.setText(text)
+        self.status.setText(text)
 
     def catch_up(self) -> None:
-        """Reload after the page's own edit, unless the window did already (show_context follows edits)."""
-        if self._stale:
-            self._reload()
+        """Reload after the page's own edit, unless the window did already."""
+        self._catch_up()
 
     # -- showing -------------------------------------------------------------------------------------------
 
-    def show_context(self, context: PageContext) -> None:
-        """Show the ideas of `context.account`, keeping the selection, the scroll positions and typed text."""
-        if context.session is not self._session:
-            if self._session is not None:
-                self._session.changed.disconnect(self._announced)
-                self._session.failed.disconnect(self.say)
-            self._session = context.session
-            if self._session is not None:
-                self._session.changed.connect(self._announced)
-                self._session.failed.connect(self.say)
-        self._context = context
-        account_id = context.account.id if context.account is not None else None
-        if account_id != self._account_id:
-            self._account_id, self._current = account_id, None
-            self.say("")
-            self._loading = True  # the reload below fills the board once
-            try:
-                self.filters.clear()  # a filter left from another account would hide its ideas without a word
-            finally:
-                self._loading = False
-        self._reload()
-
-    def _announced(self, _changes: Changes) -> None:
-        self._stale = True
+    def _account_changed(self) -> None:
+        self._current = None
+        self.say("")
+        self._loading = True  # the reload that follows fills the board once
+        try:
+            self.filters.clear()  # a filter left from another account would hide its ideas without a word
+        finally:
+            self._loading = False
 
     def _reload(self) -> None:
+        """Show the account's ideas, keeping the selection, the scroll positions and typed text."""
         self._stale = False
         workbook, account = self._context.workbook, self._account_id
         self._rows = idea_queries.ideas(workbook, account) if workbook is not None and account else []
         self._by_id = {row["id"]: row for row in self._rows}
         self._choices = idea_queries.choices(workbook, account) if workbook is not None and account else None
-        editable = self.writable_session() is not None
+        self.model.editable = self._session is not None and not self._session.read_only
+        editable = self._can_edit()
         keep, current = self.selected_ids(), self._current
         self._loading = True
         try:
             if self._choices is not None:
                 self.filters.set_choices(self._choices.goals, self._choices.tags)
-            self.table_model.editable = editable
             self._table_stale = True
             self._fill_board()
             current = current if current in self._by_id else None

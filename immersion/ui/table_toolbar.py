@@ -1,9 +1,11 @@
-"""The two lines above a table page's table: buttons and filters, then the row count and a status line.
+"""The two lines above a page's table or board: buttons and filters, then the row count and a status line.
 
-`TableToolbar` only lays out and reports; the page carries out what was asked for and says in `count` and
-`status` how many rows there are and what just happened. Subclasses (agenda_toolbar.py,
+`PageToolbar` lays out the two lines and holds `count` and `status`, in which the page says how many rows there
+are and what just happened. `TableToolbar` adds what a table page's toolbar reports (add, delete, a filter
+changed) and only lays out and reports; the page carries out what was asked for. Subclasses (agenda_toolbar.py,
 investment_toolbar.py) make their buttons and filters with `new_button()`, `new_text_filter()` and
-`new_choice_filter()`, in their own words, and place them with `arrange()`.
+`new_choice_filter()`, in their own words, and place them with `arrange()`; the ideas page's toolbar
+(idea_toolbar.py) is a `PageToolbar`, its filters being a bar of their own.
 """
 
 from __future__ import annotations
@@ -27,7 +29,50 @@ from immersion.ui.widgets import Caption
 Choices = tuple[tuple[str | None, str], ...]  # stored value, untranslated label
 
 
-class TableToolbar(QWidget):
+class PageToolbar(QWidget):
+    """Buttons on the left and filters or switches on the right of the first line; the count and the status
+    below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count = Caption("", self)
+        self.count.setWordWrap(False)
+        self.status = Caption("", self)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status.setWordWrap(False)
+        # A long name in a message must not widen the page: the label gives way instead.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def arrange(self, groups: Sequence[Sequence[QWidget]], right: Sequence[QWidget | int],
+                spacing: int) -> None:
+        """Lay out the button `groups` (a little apart) on the left and `right` on the right of the first
+        line, the count and the status on the second, `spacing` pixels below it. A number in `right` is that
+        many pixels more between its neighbours."""
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for number, group in enumerate(groups):
+            if number:
+                row.addSpacing(10)
+            for widget in group:
+                row.addWidget(widget)
+        row.addStretch(1)
+        for item in right:
+            if isinstance(item, int):
+                row.addSpacing(item)
+            else:
+                row.addWidget(item)
+        info = QHBoxLayout()
+        info.addWidget(self.count)
+        info.addSpacing(24)
+        info.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addLayout(row)
+        layout.addLayout(info)
+
+
+class TableToolbar(PageToolbar):
     """Buttons on the left and filters on the right of the first line; the count and the status below.
 
     Signals:
@@ -43,13 +88,6 @@ class TableToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filters: list[QLineEdit | QComboBox] = []
-        self.count = Caption("", self)
-        self.count.setWordWrap(False)
-        self.status = Caption("", self)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.status.setWordWrap(False)
-        # A long name in a message must not widen the page: the label gives way instead.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def new_button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)
@@ -80,29 +118,6 @@ class TableToolbar(QWidget):
         combo.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
         self._filters.append(combo)
         return combo
-
-    def arrange(self, groups: Sequence[Sequence[QWidget]], right: Sequence[QWidget], spacing: int) -> None:
-        """Lay out the button `groups` (a little apart) on the left and `right` on the right of the first line,
-        the count and the status on the second, `spacing` pixels below it."""
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for number, group in enumerate(groups):
-            if number:
-                row.addSpacing(10)
-            for widget in group:
-                row.addWidget(widget)
-        row.addStretch(1)
-        for widget in right:
-            row.addWidget(widget)
-        info = QHBoxLayout()
-        info.addWidget(self.count)
-        info.addSpacing(24)
-        info.addWidget(self.status, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addLayout(row)
-        layout.addLayout(info)
 
     def clear_filters(self) -> None:
         """Show every row again, with one `filters_changed`."""

@@ -449,3 +449,46 @@ def test_refresh_keeps_selection_scroll_and_unsaved_typing(qtbot: QtBot, wb: Wor
     page.select_ids([board.idea("Filler 51")])
     assert edits.get(wb, "ideas", target)["title"] == "Filler fifty"
     assert page.editor.title.text() == "Filler 51"
+
+
+def test_follows_the_session_and_the_selected_account(qtbot: QtBot, wb: Workbook, board: Board) -> None:
+    page, idea = board.page, board.idea("Branch refit")
+    assert not page.commands.edit_fields(idea, {"customer_value": 9})  # the workbook refuses: said, not saved
+    assert "not allowed" in page.tools.status.text() and edits.get(wb, "ideas", idea)["customer_value"] == 2
+
+    # Another account: its ideas, without the filters, the message or the idea of the one before.
+    page.filters.text.setText("open")
+    page.focus_item("ideas", idea)
+    other = edits.add(wb, "accounts", name="Quiet Ltd").items[0].row_id
+    ideas.add_idea(wb, other, "Quiet idea")
+    summary = next(a for a in queries.portfolio_summary(wb) if a.id == other)
+    page.show_context(PageContext(wb, account=summary, session=board.session))
+    assert page.filters.text.text() == "" and page.tools.status.text() == ""
+    assert [r["title"] for r in page.board.columns["captured"].model.rows()] == ["Quiet idea"]
+    assert page.current_id() is None and page.editor.idea_id() is None
+    assert page.tools.count.text() == "1 idea"
+
+    # A new session replaces the old one: only its refusals are said, and only it is edited through.
+    fresh = EditSession(wb)
+    page.show_context(PageContext(wb, account=summary, session=fresh))
+    with qtbot.assertNotEmitted(board.session.changed):
+        assert page.commands.new_idea("Second quiet idea")
+    assert [r["title"] for r in page.board.columns["captured"].model.rows()] == ["Quiet idea",
+                                                                                "Second quiet idea"]
+    board.session.failed.emit("from the old session")
+    assert page.tools.status.text() != "from the old session"
+    fresh.failed.emit("from the new session")
+    assert page.tools.status.text() == "from the new session"
+
+
+def test_toolbar_lines(board: Board) -> None:
+    """Buttons on the left and the order and views on the right of the first line; the count and the status
+    on the second."""
+    tools = board.page.tools
+    left = [tools.new_button, tools.back_button, tools.on_button, tools.move_button, tools.merge_button]
+    right = [tools.order, tools.board_button, tools.table_button, tools.details_button]
+    xs = [widget.geometry().x() for widget in left + right]
+    assert xs == sorted(xs) and len({widget.geometry().center().y() for widget in left + right}) <= 2
+    assert tools.count.geometry().top() > tools.new_button.geometry().bottom()
+    assert tools.status.geometry().left() > tools.count.geometry().right()
+    assert tools.status.geometry().right() == tools.details_button.geometry().right()
