@@ -4,6 +4,11 @@ period up, sized by revenue and coloured by tier.
 Top right is where the portfolio should be: customers whose goals we serve and who pay for it. Accounts without
 an index or without a P&L in the period cannot be placed; the headline says how many, and the tooltip of the
 headline which ones and why.
+
+Up to `LABELLED_UP_TO` accounts carry their names beside their bubbles (a printed briefing cannot be hovered).
+A name goes right of its bubble, else left, above or below, wherever it overlaps no name already placed and
+stays inside the plot; the largest accounts are placed first, and a name that fits nowhere is left to the
+tooltip. Names are placed again whenever the plot changes size or range.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import MoneyAxis
@@ -21,6 +26,10 @@ from immersion.charts.style import ChartStyle
 from immersion.domain.portfolio_figure import PortfolioData
 
 SMALLEST, LARGEST = 8.0, 46.0  # bubble diameters in pixels
+LABELLED_UP_TO = 40  # accounts; a larger portfolio names its bubbles on hover only
+LABEL_GAP = 3  # pixels between a bubble and its name
+# Where a name may go, in order of preference: (anchor of the text, direction away from the bubble's centre).
+_SIDES = (((0.0, 0.5), (1, 0)), ((1.0, 0.5), (-1, 0)), ((0.5, 1.0), (0, -1)), ((0.5, 0.0), (0, 1)))
 TIER_NAMES = {
     "strategic": QT_TRANSLATE_NOOP("Charts", "Strategic"),
     "key": QT_TRANSLATE_NOOP("Charts", "Key"),
@@ -43,6 +52,11 @@ class PortfolioChart(Chart):
         self.plot.addItem(self.zero)
         self.plot.addItem(self.scatter)
         self._order: list[int] = []
+        self._sizes: list[float] = []
+        self.labels: list[pg.TextItem] = []  # one per bubble, in drawing order; hidden where no place was found
+        view = self.plot.getViewBox()
+        view.sigResized.connect(self._place_labels)
+        view.sigRangeChanged.connect(self._place_labels)
         # pyqtgraph caches each drawn bubble by the identity of its pen and brush: reusing them across redraws
         # spares drawing a thousand symbols again after every edit.
         self._paints: dict[tuple[str, str], tuple[object, object]] = {}
@@ -76,6 +90,8 @@ class PortfolioChart(Chart):
         self.scatter.setData(x=[points[n].index for n in order], y=[points[n].contribution for n in order],
                              size=[sizes[n] for n in order], brush=[brushes[points[n].tier] for n in order],
                              pen=[pens[points[n].tier] for n in order], data=order)
+        self._sizes = sizes
+        self._set_labels([points[n].name for n in order] if len(points) <= LABELLED_UP_TO else [], style)
         self.zero.setPen(pg.mkPen(style.muted, width=1))
         currencies = sorted({p.account.currency for p in points})
         # Amounts are not converted between currencies (that is not the workbook's job): the axis says so.
@@ -97,6 +113,48 @@ class PortfolioChart(Chart):
         order_of_tiers = [t for t in TIER_NAMES if t in tiers] + sorted(tiers - set(TIER_NAMES))
         self.set_legend([("●", style.tier(t), tr(TIER_NAMES[t]) if t in TIER_NAMES else t) for t in order_of_tiers]
                         + [("", style.muted, tr("bubble size: revenue"))], style)
+
+    def _set_labels(self, names: list[str], style: ChartStyle) -> None:
+        while len(self.labels) < len(names):
+            label = pg.TextItem()
+            self.plot.addItem(label)
+            self.labels.append(label)
+        for label, name in zip(self.labels, names, strict=False):
+            label.setText(name, color=style.text)
+        for label in self.labels[len(names):]:
+            label.setText("")
+            label.hide()
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """Put each name beside its bubble where it overlaps no other name and stays in the plot."""
+        data = self.data
+        view = self.plot.getViewBox()
+        named = [label for label in self.labels if label.toPlainText()]
+        if not isinstance(data, PortfolioData) or not named:
+            return
+        area = view.sceneBoundingRect()
+        if area.width() < 2 or area.height() < 2:
+            return  # not laid out yet: placed when the plot gets its size
+        pixel_x, pixel_y = view.viewPixelSize()
+        taken: list[QRectF] = []
+        # self._order lists the bubbles largest first: the largest accounts get the first choice of place.
+        for label, n in zip(named, self._order, strict=False):
+            point = data.points[n]
+            centre = view.mapViewToScene(QPointF(point.index, point.contribution))
+            box = label.textItem.boundingRect()
+            reach = self._sizes[n] / 2 + LABEL_GAP
+            label.hide()
+            for anchor, (dx, dy) in _SIDES:
+                left = centre.x() + dx * reach - anchor[0] * box.width()
+                top = centre.y() + dy * reach - anchor[1] * box.height()
+                rect = QRectF(left, top, box.width(), box.height())
+                if area.contains(rect) and not any(rect.intersects(other) for other in taken):
+                    taken.append(rect)
+                    label.setAnchor(anchor)
+                    label.setPos(point.index + dx * reach * pixel_x, point.contribution - dy * reach * pixel_y)
+                    label.show()
+                    break
 
     def _paint(self, tier: str, style: ChartStyle) -> tuple[object, object]:
         """The brush and pen of a tier's bubbles in `style`, made once."""

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from immersion.charts.portfolio import LARGEST, SMALLEST, PortfolioChart
 from immersion.domain.charts_data import ItemRef
-from immersion.domain.portfolio_figure import portfolio_figure
 from immersion.domain.gap_finder import GapKind, gaps
+from immersion.domain.portfolio_figure import portfolio_figure
 from immersion.store import edits, queries
 from immersion.store.chart_queries import portfolio_accounts, portfolio_chart_inputs
 from immersion.store.workbook import Workbook
@@ -115,3 +118,60 @@ def test_portfolio_gaps_agree_with_the_gap_finder_on_the_demo(tmp_path) -> None:
         assert len(data.points) == 5 and data.period is not None
     finally:
         wb.close()
+
+
+def shown_labels(chart: PortfolioChart) -> list[tuple[str, QRectF]]:
+    """(name, rectangle in scene pixels) of every name shown beside a bubble."""
+    return [(label.toPlainText(), label.mapRectToScene(label.boundingRect()))
+            for label in chart.labels if label.isVisible() and label.toPlainText()]
+
+
+@pytest.fixture
+def demo_figure(demo_master: Callable[..., Path]):  # noqa: ANN201 - PortfolioData
+    wb = Workbook.open(demo_master(TODAY), read_only=True)
+    try:
+        yield figure(wb)
+    finally:
+        wb.close()
+
+
+def test_a_small_portfolio_names_its_bubbles_without_overlaps(qtbot, demo_figure) -> None:  # noqa: ANN001
+    chart = PortfolioChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 560)
+    chart.set_data(demo_figure)
+    chart.show()
+    qtbot.waitExposed(chart)
+    labels = shown_labels(chart)
+    assert sorted(name for name, _rect in labels) == sorted(p.name for p in demo_figure.points)
+    area = chart.plot.getViewBox().sceneBoundingRect()
+    view = chart.plot.getViewBox()
+    for n, (name, rect) in enumerate(labels):
+        assert area.contains(rect), name
+        assert not any(rect.intersects(other) for _, other in labels[n + 1:]), name
+        point = next(p for p in demo_figure.points if p.name == name)
+        centre = view.mapViewToScene(QPointF(point.index, point.contribution))
+        near = rect.adjusted(-LARGEST / 2 - 4, -LARGEST / 2 - 4, LARGEST / 2 + 4, LARGEST / 2 + 4)
+        assert near.contains(centre), name  # beside its own bubble
+
+    chart.resize(500, 320)  # a smaller chart places the names again, still apart and inside
+    qtbot.waitUntil(lambda: chart.plot.getViewBox().sceneBoundingRect().width() < area.width())
+    small = shown_labels(chart)
+    area = chart.plot.getViewBox().sceneBoundingRect()
+    assert small and all(area.contains(rect) for _, rect in small)
+    assert not any(a.intersects(b) for n, (_, a) in enumerate(small) for _, b in small[n + 1:])
+
+
+def test_crowded_or_large_portfolios_leave_names_to_the_tooltip(qtbot, demo_figure) -> None:  # noqa: ANN001
+    chart = PortfolioChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 560)
+    chart.show()
+    qtbot.waitExposed(chart)
+    same_place = replace(demo_figure, points=(demo_figure.points[0],) * 6)  # six bubbles on one spot
+    chart.set_data(same_place)
+    labels = shown_labels(chart)
+    assert 1 <= len(labels) < 6  # four sides at most, none over another
+    assert not any(a.intersects(b) for n, (_, a) in enumerate(labels) for _, b in labels[n + 1:])
+    chart.set_data(replace(demo_figure, points=demo_figure.points * 9))  # 45 accounts
+    assert shown_labels(chart) == []
