@@ -88,7 +88,6 @@ class AgendaModel(RowTableModel):
                  parent: Any = None) -> None:
         super().__init__(self._make_columns(), on_edit, parent)
         self._on_move = on_move
-        self.editable = True
         self.priority_total = 0
         self._owner_column = self.column_of("owner_stakeholder_id")
 
@@ -202,9 +201,6 @@ class AgendaModel(RowTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.header_tip(self.columns[section].key)
         if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.columns):
             centred = self.columns[section].key in CENTRED
@@ -231,7 +227,7 @@ class AgendaModel(RowTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if not self.editable:
-            return flags & ~Qt.ItemFlag.ItemIsEditable
+            return flags  # read-only: no cell edits (the base sees to that) and no re-ranking
         if not index.isValid():
             return flags | Qt.ItemFlag.ItemIsDropEnabled  # drops land between rows, never on a goal
         return flags | Qt.ItemFlag.ItemIsDragEnabled

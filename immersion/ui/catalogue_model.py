@@ -1,15 +1,15 @@
 """The catalogue table's model, filter and delegate, under the catalogue pages' editable table.
 
-`CatalogueModel` is the row model with header tooltips, made read-only for a read-only workbook;
-`CatalogueFilter` keeps the rows of the chosen group that contain the filter text and sorts by the columns'
-sort values; `CatalogueDelegate` keeps check boxes visible on the dark palette.
+`CatalogueModel` is the row model with the page's header tooltips; `CatalogueFilter` keeps the rows of
+the chosen group that contain the filter text and sorts by the columns' sort values; `CatalogueDelegate` keeps
+check boxes visible on the dark palette.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -22,26 +22,15 @@ def _tr(text: str) -> str:
 
 
 class CatalogueModel(RowTableModel):
-    """A row model with header tooltips (field → untranslated text) that can be made read-only."""
+    """A row model whose header tooltips are the page's `header_tips` (field → untranslated text)."""
 
     def __init__(self, columns: list[Column], on_edit: Any, header_tips: dict[str, str], parent: Any) -> None:
         super().__init__(columns, on_edit, parent)
         self.header_tips = header_tips
-        self.editable = True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns)
-        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
-            tip = self.header_tips.get(self.columns[section].key)
-            return _tr(tip) if tip else None
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if not self.editable:
-            flags &= ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
-        return flags
+    def header_tip(self, key: str) -> str:
+        tip = self.header_tips.get(key)
+        return _tr(tip) if tip else ""
 
 
 class CatalogueFilter(QSortFilterProxyModel):

@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxy
 from PySide6.QtGui import QFont
 
 from immersion.ui import formatting
-from immersion.ui.explained_model import ExplainedRowModel
 from immersion.ui.pnl_input import percent_text
 from immersion.ui.row_model import SORT_ROLE, Column, Index, Row, RowTableModel
 
@@ -108,7 +107,7 @@ def orphan_tip(row: Row) -> str:
     return text
 
 
-class InvestmentModel(ExplainedRowModel):
+class InvestmentModel(RowTableModel):
     """The investments of one account, editable in place where the field is a stored one.
 
     Args:

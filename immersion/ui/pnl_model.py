@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from immersion.store.finance import PNL_FIELDS
 from immersion.ui import formatting
-from immersion.ui.explained_model import ExplainedRowModel
 from immersion.ui.investment_fields import error_colour
-from immersion.ui.row_model import Column, Index, Row
+from immersion.ui.row_model import Column, Index, Row, RowTableModel
 from immersion.ui.table_view import ROW_KEYS, CommandTable, Keys, style_rows
 
 COMPUTED = ("gross_margin", "investments_spent", "contribution")
@@ -30,7 +29,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Pnl", text)
 
 
-class PnlModel(ExplainedRowModel):
+class PnlModel(RowTableModel):
     """P&L rows of one account in chronological order (never sorted otherwise: time runs down the grid).
 
     Args:

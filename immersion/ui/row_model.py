@@ -3,7 +3,8 @@
 Pages list goals, stakeholders, team members, assets … as `RowTableModel`s: the rows are plain dicts from the
 store, the columns say how to show, sort and edit each field. An edit in a cell never writes by itself: it
 calls the page's `on_edit(row_id, key, value)`, which goes through the `EditSession` (undoable, one
-transaction); the session's `changed` signal then brings fresh rows back through `set_rows()`.
+transaction); the session's `changed` signal then brings fresh rows back through `set_rows()`. A model
+explains its columns in the headers' tooltips (`header_tip()`) and is made read-only as a whole (`editable`).
 """
 
 from __future__ import annotations
@@ -117,11 +118,14 @@ def choices_of(enum: type, labels: dict[str, str] | None = None) -> tuple[tuple[
 
 
 class RowTableModel(QAbstractTableModel):
-    """Rows (dicts with an "id") shown through `Column` specs.
+    """Rows (dicts with an "id") shown through `Column` specs, with header tooltips from `header_tip()`.
 
     Args:
         columns: the columns, left to right.
         on_edit: called with (row id, field, new value) when a cell is edited; returns whether it was saved.
+
+    Attributes:
+        editable: False stops every cell from being edited or checked (a read-only workbook, say).
     """
 
     def __init__(self, columns: Sequence[Column], on_edit: Callable[[str, str, Any], bool] | None = None,
@@ -130,6 +134,7 @@ class RowTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._rows: list[Row] = []
         self._on_edit = on_edit
+        self.editable = True
 
     # -- contents ----------------------------------------------------------------------------------------------
 
@@ -157,6 +162,10 @@ class RowTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return next((n for n, column in enumerate(self.columns) if column.key == key), -1)
 
+    def header_tip(self, key: str) -> str:
+        """What the column `key` means, for its header's tooltip ("" for none)."""
+        return ""
+
     # -- Qt model interface ------------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -171,6 +180,8 @@ class RowTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tip(self.columns[section].key) or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -201,7 +212,7 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return base
         column = self.columns[index.column()]
-        if column.editable and self._on_edit is not None:
+        if column.editable and self.editable and self._on_edit is not None:
             if column.kind == "bool":
                 return base | Qt.ItemFlag.ItemIsUserCheckable
             return base | Qt.ItemFlag.ItemIsEditable

@@ -54,3 +54,21 @@ def test_same_rows_refresh_in_place_without_reset(qtbot) -> None:  # noqa: ANN00
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.set_rows([dict(ROWS[0], title="Changed"), ROWS[1]])
     assert model.index(0, 0).data() == "Changed"
+
+
+def test_header_tips_and_a_read_only_switch() -> None:
+    class Explained(RowTableModel):
+        def header_tip(self, key: str) -> str:
+            return "How much it weighs, 1–5." if key == "priority" else ""
+
+    model = Explained(COLUMNS, on_edit=lambda *_args: True)
+    model.set_rows(ROWS)
+    horizontal, tip = Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    assert model.headerData(1, horizontal, tip) == "How much it weighs, 1–5."
+    assert model.headerData(0, horizontal, tip) is None  # no empty tooltip
+    assert model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsUserCheckable
+    model.editable = False  # a read-only workbook: nothing can be edited or ticked
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsUserCheckable
+    model.editable = True
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
