@@ -1,4 +1,4 @@
-"""Small building blocks shared by the pages: headings, tier badges, cards and key figures."""
+"""Small building blocks shared by the pages: headings, badges, cards and key figures."""
 
 from __future__ import annotations
 
@@ -13,14 +13,19 @@ from immersion.ui import formatting, theme
 if TYPE_CHECKING:  # event classes are only annotations here; importing them costs startup time
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
+Colours = tuple[QColor, QColor]  # a badge's fill and text colour
 
-def paint_badge(painter: QPainter, rect: QRectF, tier: str, text: str, on_highlight: bool = False) -> None:
-    """Draw a rounded tier badge filling `rect` (used by the badge widget and the sidebar's delegate).
+
+def paint_badge(painter: QPainter, rect: QRectF, colours: str | Colours, text: str,
+                on_highlight: bool = False) -> None:
+    """Draw a rounded badge filling `rect` (the tier badge, the sidebar's tiers, the ledger's statuses).
 
     Args:
-        on_highlight: the badge sits on a selected row; it is drawn in the highlighted-text colour.
+        colours: a tier, drawn in its colours, or the badge's fill and text colours.
+        on_highlight: the badge sits on a selected row; it is drawn in the highlighted-text colour, on a faint
+            fill of that colour.
     """
-    fill, ink = theme.tier_colours(tier)
+    fill, ink = theme.tier_colours(colours) if isinstance(colours, str) else colours
     if on_highlight:
         ink = QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
         fill = QColor(ink)
