@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from immersion.store import edits
 from immersion.ui.catalogue_model import CatalogueDelegate, CatalogueFilter, CatalogueModel
 from immersion.ui.pages import Page, PageContext
 from immersion.ui.row_model import ROW_ROLE, Column
-from immersion.ui.table_view import style_rows
+from immersion.ui.table_view import ROW_KEYS, CommandTable, Keys, style_rows
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption, Heading
 
@@ -66,6 +65,13 @@ def usage(workbook: Workbook, uses: tuple[Use, ...], row_ids: list[str]) -> list
         if count:
             found.append((_tr(description), count))
     return found
+
+
+class CatalogueTable(CommandTable):
+    """The catalogue's table: Insert and Ctrl+N add, Delete deletes, as in the account pages' tables; Enter is
+    left alone (a cell is edited with F2, a double click or a click on the selected row)."""
+
+    KEYS: ClassVar[Keys] = {key: command for key, command in ROW_KEYS.items() if command != "edit"}
 
 
 class CataloguePage(Page):
@@ -130,8 +136,8 @@ class CataloguePage(Page):
         layout.addSpacing(6)
         layout.addWidget(self.view, 1)
 
-    def _table(self) -> QTableView:
-        view = QTableView(self)
+    def _table(self) -> CatalogueTable:
+        view = CatalogueTable(self)
         view.setModel(self.proxy)
         view.setItemDelegate(CatalogueDelegate(lambda: self.model.columns, view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -142,7 +148,7 @@ class CataloguePage(Page):
         view.setSortingEnabled(True)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
-        view.installEventFilter(self)
+        view.command.connect(self._command)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
@@ -278,27 +284,12 @@ class CataloguePage(Page):
             self._select(self.proxy.index(min(max(row, 0), self.proxy.rowCount() - 1), 0))
         return True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Insert/Ctrl+N and Delete act on the table when it has focus and no cell is being edited. Claiming
-        # the shortcut override keeps the window's Ctrl+N (New Workbook) from firing instead.
-        keys = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-        editing = self.view.state() == QAbstractItemView.State.EditingState
-        if watched is self.view and event.type() in keys and not editing:
-            action = self._key_action(event)  # type: ignore[arg-type]
-            if action is not None:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _key_action(self, event: QKeyEvent) -> Any:
-        combo = event.keyCombination()
-        if combo.key() == Qt.Key.Key_Insert or QKeySequence(combo) == QKeySequence("Ctrl+N"):
-            return self.add
-        if combo.key() == Qt.Key.Key_Delete and combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
-            return self.delete_selected
-        return None
+    def _command(self, command: str) -> None:
+        """Carry out a key of the table: "add" or "delete"."""
+        if command == "add":
+            self.add()
+        elif command == "delete":
+            self.delete_selected()
 
     def _menu(self, position: QPoint) -> None:
         menu = QMenu(self)

@@ -123,6 +123,19 @@ def test_team_member_added_by_keyboard(qtbot: QtBot, wb: Workbook, team: dict[st
     assert edits.count(wb, "team_members") == 5
 
 
+def test_only_plain_insert_adds_a_row(qtbot: QtBot, wb: Workbook, team: dict[str, str]) -> None:
+    shown = show(qtbot, wb, TeamPage)
+    view = shown.page.view
+    view.setFocus()
+    for modifier in (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier):
+        qtbot.keyClick(view, Qt.Key.Key_Insert, modifier)  # Shift+Insert pastes in many programs
+    assert edits.count(wb, "team_members") == 3 and shown.undo_texts() == []
+    assert view.state() != view.State.EditingState
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    assert edits.count(wb, "team_members") == 4 and shown.undo_texts() == ["Add team member"]
+    assert view.state() == view.State.EditingState
+
+
 def test_function_and_third_party_edited_in_place(qtbot: QtBot, wb: Workbook, team: dict[str, str]) -> None:
     shown = show(qtbot, wb, TeamPage)
     page, view = shown.page, shown.page.view
