@@ -1,8 +1,8 @@
 """The frame the side forms share: a heading, a summary line, and the fields of the selected row or a hint.
 
 `SideForm` lays the fields out in two columns with their labels above them (`place`), shows them or the hint
-(`show_fields`, `show_hint`) and draws a rounded outline around itself. What the fields are and how they save
-is up to the form (see `field_binding`).
+(`show_fields`, `show_hint`) and draws a rounded outline around itself. It is as tall as what it shows: the
+hint alone needs no scroll bar. What the fields are and how they save is up to the form (see `field_binding`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QGridLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QVBoxLayout, QWidget
 
 from immersion.ui.investment_fields import CheckedLine
 from immersion.ui.widgets import Caption, Heading
@@ -46,14 +46,18 @@ class SideForm(QWidget):
         self.next_row = 0
         self.empty = Caption("", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self._stack = QStackedLayout()  # filled by `finish_layout`
+        # The fields or the hint, the other hidden: a box layout gives a hidden widget no room, where a stacked
+        # layout would keep the form as tall as its fields under the hint (and the scroll area's bar showing).
+        self._pages = QVBoxLayout()  # filled by `finish_layout`
+        self._pages.setContentsMargins(0, 0, 0, 0)
+        self._pages.setSpacing(0)
         self.frame = QVBoxLayout(self)
         self.frame.setContentsMargins(16, 14, 16, 14)
         self.frame.setSpacing(2)
         self.frame.addWidget(self.heading)
         self.frame.addWidget(self.summary)
         self.frame.addSpacing(8)
-        self.frame.addLayout(self._stack, 1)
+        self.frame.addLayout(self._pages, 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if not self.outlined:
@@ -94,17 +98,19 @@ class SideForm(QWidget):
     def finish_layout(self) -> None:
         """Put the placed fields and the hint into the form; call once, after the last field is placed.
 
-        The fields join the stack (which hides them behind the hint) only now: hidden before their widgets
-        arrived, Qt would go on with stale heights for them, e.g. of a goal-shares list that grew.
+        The fields join the form, hidden until a row is shown, only now: hidden before their widgets arrived,
+        Qt would go on with stale heights for them, e.g. of a goal-shares list that grew.
         """
-        self._stack.addWidget(self.fields)
-        self._stack.addWidget(self.empty)
-        self._stack.setCurrentWidget(self.empty)
+        self._pages.addWidget(self.fields, 1)
+        self._pages.addWidget(self.empty, 1)
+        self.show_hint()
 
     # -- showing -------------------------------------------------------------------------------------------
 
     def show_fields(self) -> None:
-        self._stack.setCurrentWidget(self.fields)
+        self.empty.hide()
+        self.fields.show()
 
     def show_hint(self) -> None:
-        self._stack.setCurrentWidget(self.empty)
+        self.fields.hide()
+        self.empty.show()

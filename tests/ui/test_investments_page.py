@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -164,6 +164,26 @@ def test_bad_input_in_the_form_is_refused_at_the_field(qtbot: QtBot, ledger: Led
     assert ledger.session.undo_stack.count() == depth
     commit(qtbot, form.period, "2026-q3")
     assert edits.rows(wb, "investments")[0]["period"] == "2026-Q3" and form.period.text() == "2026-Q3"
+
+
+def test_the_form_scrolls_only_when_its_fields_do_not_fit(qtbot: QtBot, ledger: Ledger) -> None:
+    finance.add_investment(ledger.session.workbook, ledger.account, name="Promo", amount=5_000.0)
+    page = ledger.page
+    page.show_context(page._context)  # noqa: SLF001 - a refresh, as the window does
+    page.resize(1280, 560)  # too low for every field of an investment, high enough for the hint
+    scroller = page.form.parentWidget().parentWidget()  # the scroll area's viewport, then the scroll area
+    assert isinstance(scroller, QScrollArea)
+    bar = scroller.verticalScrollBar()
+    # The hint alone fits: the hidden fields take no room.
+    qtbot.waitUntil(lambda: page.form.empty.isVisible() and not bar.isVisible())
+    assert page.form.height() == scroller.viewport().height()  # the outline still runs down the whole side
+
+    page.select(ledger.row("Promo")["id"])
+    qtbot.waitUntil(lambda: page.form.name.isVisible() and bar.isVisible())  # the fields keep their height
+    assert page.form.height() > scroller.viewport().height()
+
+    page.table.setCurrentIndex(QModelIndex())
+    qtbot.waitUntil(lambda: page.form.empty.isVisible() and not bar.isVisible())
 
 
 def test_models_filters_focus_and_delete(qtbot: QtBot, qtmodeltester: ModelTester, ledger: Ledger) -> None:
