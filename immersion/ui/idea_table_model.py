@@ -196,8 +196,4 @@ class IdeaTableModel(RowTableModel):
 
     def __init__(self, on_edit: Any, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, on_edit, parent)
-        self.editable = False
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags if self.editable else flags & ~Qt.ItemFlag.ItemIsEditable
+        self.editable = False  # until the page knows the workbook can be written

@@ -182,7 +182,7 @@ class RelationshipPage(Page):
         self._rows = enrich(people, coverage, {m["id"]: m for m in team})
         self._links = (influences, coverage, team)
         editable = context.session is not None
-        self.model.read_only = not editable
+        self.model.editable = editable
         self._syncing = True  # a model reset clears the table's selection; that is not the user's doing
         try:
             self.model.set_people(self._rows)

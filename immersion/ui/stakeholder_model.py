@@ -245,12 +245,11 @@ class StakeholderModel(RowTableModel):
 
     Args:
         on_edit: called with (stakeholder id, field, value) after an edit in a cell; None for a read-only
-            table (`read_only` can also be switched later).
+            table (`editable` can also be switched later).
     """
 
     def __init__(self, on_edit: Callable[[str, str, Any], bool] | None = None, parent: Any = None) -> None:
         super().__init__(COLUMNS, on_edit, parent)
-        self.read_only = on_edit is None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._stance = self.column_of("stance")
 
@@ -272,8 +271,3 @@ class StakeholderModel(RowTableModel):
             return stance_accent(self.row(index)["stance"])
         return super().data(index, role)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if self.read_only:
-            flags &= ~Qt.ItemFlag.ItemIsEditable
-        return flags
