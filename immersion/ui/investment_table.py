@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from immersion.ui import formatting, theme
@@ -19,20 +19,9 @@ from immersion.ui.investment_model import STATUS_CHOICES, label, roi_text
 from immersion.ui.pnl_input import Check, CheckedDelegate
 from immersion.ui.row_model import Column, Index
 from immersion.ui.table_view import FittedTable
-from immersion.ui.widgets import Colours, paint_badge
+from immersion.ui.widgets import paint_badge
 
 STATUS_ACCENTS = {"planned": "#7a808a", "committed": "#2a6fd6", "spent": "#2b9a5a", "stopped": "#b5542d"}
-
-
-def badge_colours(accent: str) -> Colours:
-    """Fill and text colour of a badge in `accent`, readable on the current palette."""
-    colour = QColor(accent)
-    fill = QColor(colour)
-    if theme.is_dark():
-        fill.setAlpha(95)
-        return fill, colour.lighter(170)
-    fill.setAlpha(40)
-    return fill, colour.darker(140)
 
 
 class LedgerDelegate(CheckedDelegate):
@@ -60,7 +49,7 @@ class LedgerDelegate(CheckedDelegate):
         height = metrics.height() + 4
         rect = option.rect  # type: ignore[attr-defined]
         badge = QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2 + 1, width, height)
-        colours = badge_colours(STATUS_ACCENTS.get(status, STATUS_ACCENTS["planned"]))
+        colours = theme.badge_colours(STATUS_ACCENTS.get(status, STATUS_ACCENTS["planned"]))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         paint_badge(painter, badge, colours, text, on_highlight=selected)
 

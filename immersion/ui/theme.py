@@ -7,7 +7,6 @@ Fusion draws the same on every platform and renders both palettes well. The pale
 from __future__ import annotations
 
 import os
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -126,15 +125,20 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def tier_colours(tier: str) -> tuple[QColor, QColor]:
-    """Fill and text colour of a tier badge, readable on the current palette."""
-    accent = QColor(_TIER_COLOURS.get(tier, _TIER_COLOURS["maintain"]))
-    fill = QColor(accent)
+def badge_colours(accent: str) -> tuple[QColor, QColor]:
+    """Fill and text colour of a badge in `accent` (a tier's, a status's), readable on the current palette."""
+    colour = QColor(accent)
+    fill = QColor(colour)
     if is_dark():
         fill.setAlpha(90)
-        return fill, accent.lighter(165)
+        return fill, colour.lighter(165)
     fill.setAlpha(38)
-    return fill, accent.darker(135)
+    return fill, colour.darker(135)
+
+
+def tier_colours(tier: str) -> tuple[QColor, QColor]:
+    """Fill and text colour of a tier badge, readable on the current palette."""
+    return badge_colours(_TIER_COLOURS.get(tier, _TIER_COLOURS["maintain"]))
 
 
 def muted(widget: QWidget) -> QColor:
