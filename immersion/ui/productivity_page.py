@@ -71,7 +71,7 @@ class _Requests:
         return self.latest
 
 
-class FittedTable(QTableView):
+class FillColumnTable(QTableView):
     """A table whose `fill` column takes the room the other visible columns leave (at least `minimum`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -217,8 +217,8 @@ class ProductivityPage(Page):
         row.addWidget(self.progress)
         return tools
 
-    def _table(self, model: RowTableModel | AccountFilter, name: str) -> FittedTable:
-        table = FittedTable(self)
+    def _table(self, model: RowTableModel | AccountFilter, name: str) -> FillColumnTable:
+        table = FillColumnTable(self)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -232,7 +232,7 @@ class ProductivityPage(Page):
         table.setAccessibleName(name)
         return table
 
-    def _fit(self, table: FittedTable, model: RowTableModel, fill: str) -> None:
+    def _fit(self, table: FillColumnTable, model: RowTableModel, fill: str) -> None:
         """Columns as wide as their header and their widest cell; `fill` (the names) takes what is left.
 
         Only the likely widest cells are measured — the longest names, the largest and the most negative
