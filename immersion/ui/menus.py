@@ -124,6 +124,8 @@ class WindowActions(QObject):
         self.about = self._action(self.tr("&About Immersion"), lambda: _files().about(window), None,
                                   self.tr("Version, application id and the open workbook"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence("Ctrl+/"),
+                                      self.tr("Every key Immersion answers to"))
         self.clear_recent = self._action(self.tr("Clear Menu"), window.clear_recent)
 
     def _action(
@@ -181,8 +183,17 @@ class WindowActions(QObject):
         view.addAction(self.search)
         view.addAction(self.find)
         help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(self.shortcuts)
         help_.addAction(self.about)
         return recent
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts (modeless: it can stay open beside the window)."""
+        from immersion.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.window.menuBar(), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def fill_recent(self, menu: QMenu, files: list[Path]) -> None:
         """List recent workbooks, newest first, numbered for the keyboard."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from immersion.store.workbook import Workbook
 from immersion.ui import dialogs, formatting
@@ -327,3 +327,23 @@ def test_ampersands_in_page_titles_are_shown_not_taken_as_mnemonics(qtbot, windo
     titles = [window.workspace.tabs.tabText(i) for i in range(window.workspace.tabs.count())]
     assert "Team && partners" in titles  # drawn as "Team & partners"
     assert window.actions_.pages["team"].text() == "Team && partners"
+
+
+def test_keyboard_shortcuts_lists_every_menu_key_and_the_page_keys(qtbot, window: MainWindow) -> None:
+    from immersion.ui.shortcuts_dialog import ShortcutsDialog
+
+    window.actions_.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    shown = {(command, keys) for _group, command, keys in dialog.entries()}
+    in_menus = [a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions() if a.shortcuts()]
+    assert len(in_menus) >= 15
+    for action in in_menus:  # every menu command with keys, as the platform writes them
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        assert (action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"), keys) in shown
+    assert ("Undo", QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)) \
+        in shown
+    groups = {group for group, _command, _keys in dialog.entries()}
+    assert {"File menu", "Edit menu", "Ideas board", "Meetings", "Relationship map"} <= groups
+    assert ("Keep the selected words of the notes as an insight", "Ctrl+I") in shown
+    dialog.close()
