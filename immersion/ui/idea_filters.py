@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from immersion.store.idea_queries import NO_GOAL, IdeaFilter
 from immersion.ui import idea_labels as labels
+from immersion.ui.table_toolbar import reset_filters
 
 
 class IdeaFilterBar(QWidget):
@@ -97,14 +98,7 @@ class IdeaFilterBar(QWidget):
 
     def clear(self) -> None:
         """Show every idea again (one refresh, not six)."""
-        widgets = (self.text, self.stage, self.goal, self.origin, self.quadrant, self.tag)
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.text.clear()
-        for combo in widgets[1:]:
-            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
-        for widget in widgets:
-            widget.blockSignals(False)
+        reset_filters((self.text, self.stage, self.goal, self.origin, self.quadrant, self.tag))
         self.changed.emit()
 
     def show_stage(self, shown: bool) -> None:

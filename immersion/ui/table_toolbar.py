@@ -29,6 +29,20 @@ from immersion.ui.widgets import Caption
 Choices = tuple[tuple[str | None, str], ...]  # stored value, untranslated label
 
 
+
+def reset_filters(filters: Sequence[QLineEdit | QComboBox]) -> None:
+    """Empty the text filters and set the choice filters to their first item ("All …"), without signals: the
+    caller refilters once."""
+    for widget in filters:
+        widget.blockSignals(True)
+    for widget in filters:
+        if isinstance(widget, QLineEdit):
+            widget.clear()
+        else:
+            widget.setCurrentIndex(0)
+    for widget in filters:
+        widget.blockSignals(False)
+
 class PageToolbar(QWidget):
     """Buttons on the left and filters or switches on the right of the first line; the count and the status
     below."""
@@ -121,13 +135,5 @@ class TableToolbar(PageToolbar):
 
     def clear_filters(self) -> None:
         """Show every row again, with one `filters_changed`."""
-        for widget in self._filters:
-            widget.blockSignals(True)  # one refilter, not one per filter
-        for widget in self._filters:
-            if isinstance(widget, QLineEdit):
-                widget.clear()
-            else:
-                widget.setCurrentIndex(0)
-        for widget in self._filters:
-            widget.blockSignals(False)
+        reset_filters(self._filters)
         self.filters_changed.emit()
