@@ -11,11 +11,12 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from immersion.charts.portfolio import LARGEST, SMALLEST, PortfolioChart
 from immersion.domain.charts_data import ItemRef
 from immersion.domain.gap_finder import GapKind, gaps
-from immersion.domain.portfolio_figure import portfolio_figure
+from immersion.domain.portfolio_figure import PortfolioData, portfolio_figure
 from immersion.store import edits, queries
 from immersion.store.chart_queries import portfolio_accounts, portfolio_chart_inputs
 from immersion.store.workbook import Workbook
@@ -29,6 +30,18 @@ def figure(wb: Workbook, period: str | None = None):  # noqa: ANN201 - Portfolio
                             periods=inputs.periods, open_goals=inputs.open_goals,
                             covered_goal_ids=inputs.covered_goal_ids, orphans=inputs.orphans,
                             overdue=inputs.overdue, today=TODAY)
+
+
+def shown_chart(qtbot: QtBot, data: PortfolioData | None = None) -> PortfolioChart:
+    """A portfolio chart at 900 × 560, with `data` when given, shown on screen."""
+    chart = PortfolioChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 560)
+    if data is not None:
+        chart.set_data(data)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
 
 
 @pytest.fixture
@@ -56,12 +69,7 @@ def portfolio(wb: Workbook) -> dict[str, str]:
 def test_portfolio_bubbles_place_accounts_by_index_and_contribution(qtbot, wb: Workbook,  # noqa: ANN001
                                                                       portfolio: dict[str, str]) -> None:
     data = figure(wb)
-    chart = PortfolioChart()
-    qtbot.addWidget(chart)
-    chart.resize(900, 560)
-    chart.set_data(data)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = shown_chart(qtbot, data)
     xs, ys = chart.scatter.getData()
     names = [data.points[n].name for n in chart.scatter.data["data"]]
     # Alpha: its one idea serves its one goal, index 100; 4,000 − 1,000 = 3,000.
@@ -136,12 +144,7 @@ def demo_figure(demo_master: Callable[..., Path]):  # noqa: ANN201 - PortfolioDa
 
 
 def test_a_small_portfolio_names_its_bubbles_without_overlaps(qtbot, demo_figure) -> None:  # noqa: ANN001
-    chart = PortfolioChart()
-    qtbot.addWidget(chart)
-    chart.resize(900, 560)
-    chart.set_data(demo_figure)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = shown_chart(qtbot, demo_figure)
     labels = shown_labels(chart)
     assert sorted(name for name, _rect in labels) == sorted(p.name for p in demo_figure.points)
     area = chart.plot.getViewBox().sceneBoundingRect()
@@ -163,11 +166,7 @@ def test_a_small_portfolio_names_its_bubbles_without_overlaps(qtbot, demo_figure
 
 
 def test_crowded_or_large_portfolios_leave_names_to_the_tooltip(qtbot, demo_figure) -> None:  # noqa: ANN001
-    chart = PortfolioChart()
-    qtbot.addWidget(chart)
-    chart.resize(900, 560)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = shown_chart(qtbot)
     same_place = replace(demo_figure, points=(demo_figure.points[0],) * 6)  # six bubbles on one spot
     chart.set_data(same_place)
     labels = shown_labels(chart)

@@ -3,11 +3,10 @@ leaves out at the source, the suggested questions and what changed since the las
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from briefing_helpers import ACCOUNT, AS_OF, TODAY, options
 
 from immersion.report import changes, questions
 from immersion.report.content import BriefingError, account_meetings, build_briefing, find_account, shared
@@ -15,15 +14,6 @@ from immersion.report.model import GoalLine, MeetingInfo
 from immersion.report.options import BriefingOptions, Edition, Section
 from immersion.store import edits
 from immersion.store.workbook import Workbook
-
-TODAY = dt.date(2026, 11, 20)
-AS_OF = dt.datetime(2026, 11, 20, 9, 0)
-ACCOUNT = "Marlowe & Finch Supermarkets"
-
-
-@pytest.fixture(scope="module")
-def demo(demo_master: Callable[..., Path]) -> Path:
-    return demo_master(TODAY)
 
 
 @pytest.fixture
@@ -33,10 +23,8 @@ def book(demo: Path) -> Workbook:
     workbook.close()
 
 
-def briefing(book: Workbook, edition: Edition = Edition.INTERNAL, **options: object):
-    account = find_account(book, ACCOUNT)
-    assert account is not None
-    return build_briefing(book, BriefingOptions(account, edition=edition, as_of=AS_OF, **options))
+def briefing(book: Workbook, edition: Edition = Edition.INTERNAL, **values: object):
+    return build_briefing(book, options(book, edition=edition, **values))
 
 
 def test_an_account_is_found_by_name_in_any_case_and_spacing_or_by_id(book: Workbook) -> None:

@@ -4,42 +4,26 @@ straddle a page break, and the same bytes for the same workbook and options."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
 import pytest
+from briefing_helpers import ACCOUNT, TODAY, options
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QTextTable
 
 from immersion.report import paginate
 from immersion.report.chart_images import render_charts
-from immersion.report.content import build_briefing, find_account
+from immersion.report.content import build_briefing
 from immersion.report.export import export_briefing, render_pdf
 from immersion.report.html import briefing_html, stylesheet
-from immersion.report.options import BriefingOptions, Edition, Paper
+from immersion.report.options import Edition, Paper
 from immersion.report.page import geometry
 from immersion.report.pdf import BriefingDocument, default_paper, lay_out, pin_dates
 from immersion.store.workbook import Workbook
-
-TODAY = dt.date(2026, 11, 20)
-AS_OF = dt.datetime(2026, 11, 20, 9, 0)
-ACCOUNT = "Marlowe & Finch Supermarkets"
-
-
-@pytest.fixture(scope="module")
-def demo(demo_master: Callable[..., Path]) -> Path:
-    return demo_master(TODAY)
-
-
-def options(book: Workbook, **values: object) -> BriefingOptions:
-    account = find_account(book, ACCOUNT)
-    assert account is not None
-    return BriefingOptions(account, as_of=AS_OF, **values)  # type: ignore[arg-type]
 
 
 def export(demo: Path, out: Path, **values: object) -> bytes:

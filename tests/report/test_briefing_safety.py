@@ -4,7 +4,6 @@ and the PDF holds no picture but the charts."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
 import unicodedata
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from briefing_helpers import ACCOUNT, AS_OF, TODAY
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
@@ -25,9 +25,6 @@ from immersion.report.pdf import BriefingDocument
 from immersion.store import edits
 from immersion.store.workbook import Workbook
 
-TODAY = dt.date(2026, 11, 20)
-AS_OF = dt.datetime(2026, 11, 20, 9, 0)
-ACCOUNT = "Marlowe & Finch Supermarkets"
 IMG = '<img src="file:///etc/passwd">'
 HOSTILE = (f'{IMG} <b>bold?</b> ![passwd](file:///etc/passwd) <link rel="stylesheet" href="file:///etc/passwd"> '
            '<style>@import url(file:///etc/passwd);</style> [link](file:///etc/shadow) {braces} %1')

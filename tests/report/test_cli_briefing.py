@@ -4,21 +4,12 @@ account or meeting, an unwritable output path, an existing file without --force,
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
 import pytest
 
 from immersion import cli, cli_briefing
-
-TODAY = dt.date(2026, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def demo(demo_master: Callable[..., Path]) -> Path:
-    return demo_master(TODAY)
 
 
 def run(argv: list[str]) -> int:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +17,9 @@ from immersion.store.import_restore import read_export, restore_file
 from immersion.store.import_source import ImportFileError
 from immersion.store.workbook import Workbook
 
-TODAY = dt.date(2026, 11, 28)
 TRICKY = ("=1+1", "+44 7700 900591", "-minus", "@SUM(A1:A2)", "\tTab first", "\rCarriage return", "'=quoted",
           "''+two quotes", "'plain quote", "Ünïcödé — “quotes”, commas; semicolons\nand a second line",
           "bell \x07 and _x000D_ literally")
-
-
-@pytest.fixture
-def demo(demo_copy: Callable[..., Path]) -> Workbook:
-    workbook = Workbook.open(demo_copy(TODAY, "demo.immersion"))
-    yield workbook
-    workbook.close()
 
 
 def tables(wb: Workbook) -> dict[str, list[tuple]]:

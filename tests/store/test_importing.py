@@ -6,10 +6,9 @@ and the file's bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Callable
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,14 @@ import pytest
 from immersion.store import edits, importing, search
 from immersion.store.column_mapping import auto_map
 from immersion.store.errors import EditError
-from immersion.store.import_report import ImportCancelled, ImportRefused
+from immersion.store.import_report import ImportCancelled, ImportRefused, ImportReport
 from immersion.store.import_source import ImportFileError, read_source
 from immersion.store.importing import ImportOptions, dry_run, find_account, import_file, run_import
 from immersion.store.workbook import Workbook
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-TODAY = dt.date(2026, 11, 28)
 TABLES = ("accounts", "stakeholders", "goals", "ideas", "investments", "financials", "idea_stage_history",
           "search_index")
-
-
-@pytest.fixture
-def demo(demo_copy: Callable[..., Path]) -> Workbook:
-    workbook = Workbook.open(demo_copy(TODAY, "demo.immersion"))
-    yield workbook
-    workbook.close()
 
 
 def snapshot(wb: Workbook) -> dict[str, list[tuple]]:
@@ -53,6 +44,17 @@ def person(wb: Workbook, name: str) -> dict | None:
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def table(text: str) -> str:
+    """A file's lines typed as an indented block: dedented, with no line break before the first line or after
+    the last."""
+    return textwrap.dedent(text).strip("\n")
+
+
+def rejections(report: ImportReport) -> list[tuple[int, str, str]]:
+    """Each rejection as (row, column, reason without the details in brackets)."""
+    return [(r.row, r.column, r.reason.split(" (")[0]) for r in report.rejections]
 
 
 # -- a CRM contact export -----------------------------------------------------------------------------------------
@@ -76,7 +78,7 @@ def test_crm_dry_run_reports_adds_updates_duplicates_and_every_rejection(demo: W
     assert [(u.row, u.label, u.by, u.fields) for u in report.updates] == [(2, "Rebecca Thorne", "email", ("notes",))]
     assert [(d.row, d.first_row, d.key) for d in report.duplicates] == [
         (8, 3, "email priya.natarajan@marlowefinch.co.uk")]
-    assert [(r.row, r.column, r.reason.split(" (")[0]) for r in report.rejections] == [
+    assert rejections(report) == [
         (7, "Account Name", "unknown account “Northwind Logistics”"),
         (9, "First Name + Last Name", "missing required field Name"),
         (9, "Last Activity", "bad date “31/02/2026”"),
@@ -162,7 +164,7 @@ def test_semicolon_latin1_csv_with_decimal_commas(demo: Workbook) -> None:
                                             "other_costs"}
     report = dry_run(demo, source, mapping, ImportOptions(create_accounts=True))
     assert report.new_accounts == ["Bäckerei Müller & Söhne"]
-    assert [(r.row, r.column, r.reason.split(" (")[0]) for r in report.rejections] == [
+    assert rejections(report) == [
         (6, "Periode", "bad period “2025-Q5”"), (7, "Umsatz", "“viel” is not a number")]
     run_import(demo, source, mapping, ImportOptions(create_accounts=True, skip_rejected=True))
     account = find_account(demo, "bäckerei müller & söhne")
@@ -292,17 +294,17 @@ def test_an_account_is_needed_for_account_tables(demo: Workbook, tmp_path: Path)
 def test_goals_join_the_end_of_the_agenda(demo: Workbook, tmp_path: Path) -> None:
     account = find_account(demo, "Castellan Components")
     last = max(r["rank"] for r in edits.rows(demo, "goals", account_id=account))
-    path = write(tmp_path / "goals.csv", "\n".join([
-        "Goal;Category;Priority;Status;Horizon",
-        "Halve scrap in the Brno plant;Strategic;5;Confirmed;medium",
-        "Win back the Tier-1 seating business;competitive;4;;",
-        "Keep the works council on side;tribal;3;;",
-        "Lower working capital;financial;high;;",
-        ";financial;2;;",
-    ]))
+    path = write(tmp_path / "goals.csv", table("""
+        Goal;Category;Priority;Status;Horizon
+        Halve scrap in the Brno plant;Strategic;5;Confirmed;medium
+        Win back the Tier-1 seating business;competitive;4;;
+        Keep the works council on side;tribal;3;;
+        Lower working capital;financial;high;;
+        ;financial;2;;
+    """))
     with pytest.raises(ImportRefused) as refused:
         import_file(demo, path, "goals", ImportOptions(account_id=account))
-    assert [(r.row, r.column, r.reason.split(" (")[0]) for r in refused.value.report.rejections] == [
+    assert rejections(refused.value.report) == [
         (4, "Category", "unknown category “tribal”"), (5, "Priority", "“high” is not a number"),
         (6, "Goal", "missing required field Title")]
     import_file(demo, path, "goals", ImportOptions(account_id=account, skip_rejected=True))
@@ -314,11 +316,11 @@ def test_goals_join_the_end_of_the_agenda(demo: Workbook, tmp_path: Path) -> Non
 
 def test_ideas_get_a_board_place_and_a_first_history_row(demo: Workbook, tmp_path: Path) -> None:
     account = find_account(demo, "Banca Adriatica")
-    path = write(tmp_path / "ideas.csv", "\n".join([
-        "Idea,Stage,Customer value,Our value,Estimated revenue",
-        "Branch energy dashboard,Co_Creating,4,3,\"120,000\"",
-        "Solar car ports,brainstorm,3,3,",
-    ]))
+    path = write(tmp_path / "ideas.csv", table("""
+        Idea,Stage,Customer value,Our value,Estimated revenue
+        Branch energy dashboard,Co_Creating,4,3,"120,000"
+        Solar car ports,brainstorm,3,3,
+    """))
     report = import_file(demo, path, "ideas", ImportOptions(account_id=account, skip_rejected=True)).report
     assert [(r.row, r.reason.split(" (")[0]) for r in report.rejections] == [(3, "unknown stage “brainstorm”")]
     idea = next(r for r in edits.rows(demo, "ideas", account_id=account) if r["title"] == "Branch energy dashboard")
@@ -330,26 +332,26 @@ def test_ideas_get_a_board_place_and_a_first_history_row(demo: Workbook, tmp_pat
 
 
 def test_investments_take_their_account_currency(demo: Workbook, tmp_path: Path) -> None:
-    path = write(tmp_path / "spend.csv", "\n".join([
-        "Account,Investment,Type,Status,Amount,Quarter",
-        "Marlowe & Finch Supermarkets,Store energy audit,service,committed,\"£12,500\",Q1 2027",
-        "Marlowe & Finch Supermarkets,Joint trade show,co-marketing,planned,-300,2027-Q2",
-        "Marlowe & Finch Supermarkets,Loyalty app pilot,pilot,planned,40000,sometime",
-    ]))
+    path = write(tmp_path / "spend.csv", table("""
+        Account,Investment,Type,Status,Amount,Quarter
+        Marlowe & Finch Supermarkets,Store energy audit,service,committed,"£12,500",Q1 2027
+        Marlowe & Finch Supermarkets,Joint trade show,co-marketing,planned,-300,2027-Q2
+        Marlowe & Finch Supermarkets,Loyalty app pilot,pilot,planned,40000,sometime
+    """))
     report = import_file(demo, path, "investments", ImportOptions(skip_rejected=True)).report
-    assert [(r.row, r.column, r.reason.split(" (")[0]) for r in report.rejections] == [
+    assert rejections(report) == [
         (3, "Amount", "-300 must not be negative"), (4, "Quarter", "bad period “sometime”")]
     audit = next(r for r in edits.rows(demo, "investments") if r["name"] == "Store energy audit")
     assert (audit["amount"], audit["currency"], audit["period"], audit["kind"]) == (12500.0, "GBP", "2027-Q1", "service")
 
 
 def test_accounts_from_a_crm_account_export(demo: Workbook, tmp_path: Path) -> None:
-    path = write(tmp_path / "accounts.csv", "\n".join([
-        "Account Name,Industry,Account Owner,Tier,Account Currency,Type",
-        "Northwind Logistics,Logistics,Claire Fontaine,growth,eur,Customer - Direct",
-        "Rhein-Main Kliniken,Hospitals,Nobody Known,,,Customer - Channel",
-        "Fabrikam Foods,Food,,platinum,EURO,Prospect",
-    ]), encoding="utf-8-sig")
+    path = write(tmp_path / "accounts.csv", table("""
+        Account Name,Industry,Account Owner,Tier,Account Currency,Type
+        Northwind Logistics,Logistics,Claire Fontaine,growth,eur,Customer - Direct
+        Rhein-Main Kliniken,Hospitals,Nobody Known,,,Customer - Channel
+        Fabrikam Foods,Food,,platinum,EURO,Prospect
+    """), encoding="utf-8-sig")
     report = import_file(demo, path, "accounts", ImportOptions(skip_rejected=True)).report
     assert (report.added, report.updated) == (1, 1)
     assert [(r.row, r.column) for r in report.rejections] == [(4, "Account Currency"), (4, "Tier")]
@@ -363,12 +365,12 @@ def test_accounts_from_a_crm_account_export(demo: Workbook, tmp_path: Path) -> N
 
 
 def test_neutralising_quotes_are_taken_off(demo: Workbook, tmp_path: Path) -> None:
-    path = write(tmp_path / "people.csv", "\n".join([
-        "Name,Account,Notes,Phone",
-        "A,Nordwave Telecom,'=SUM(A1),'+47 22 33 44 55",
-        "B,Nordwave Telecom,''=kept one quote,'plain",
-        "C,Nordwave Telecom,'-5,",
-    ]))
+    path = write(tmp_path / "people.csv", table("""
+        Name,Account,Notes,Phone
+        A,Nordwave Telecom,'=SUM(A1),'+47 22 33 44 55
+        B,Nordwave Telecom,''=kept one quote,'plain
+        C,Nordwave Telecom,'-5,
+    """))
     import_file(demo, path, "stakeholders")
     found = {r["name"]: (r["notes"], r["phone"]) for r in edits.rows(demo, "stakeholders") if r["name"] in "ABC"}
     assert found == {"A": ("=SUM(A1)", "+47 22 33 44 55"), "B": ("'=kept one quote", "'plain"), "C": ("-5", None)}

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from ui_helpers import open_in_window
 
 from immersion.store import edits
 from immersion.store.workbook import Workbook
@@ -21,13 +22,7 @@ from immersion.ui.settings import Settings
 def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
     path = tmp_path / "plan.immersion"
     Workbook.create(path).close()
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        assert win.open_workbook(path)
-    return win
+    return open_in_window(qtbot, path)
 
 
 def names(window: MainWindow) -> list[str]:
@@ -108,11 +103,7 @@ def test_read_only_workbook_offers_no_account_editing(qtbot, tmp_path: Path) -> 
     path = tmp_path / "ro.immersion"
     with Workbook.create(path) as wb:
         edits.add(wb, "accounts", name="Locked Ltd")
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        assert win.open_workbook(path, read_only=True)
+    win = open_in_window(qtbot, path, read_only=True)
     assert win.session is None
     assert not win.actions_.new_account.isEnabled()
     assert not win.actions_.undo.isEnabled()

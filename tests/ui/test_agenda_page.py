@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_on_account
 
 from immersion.store import edits, ordering, queries
 from immersion.store.workbook import Workbook
@@ -43,17 +44,8 @@ class Agenda:
 
 
 def open_page(qtbot: QtBot, wb: Workbook, account: str, read_only: bool = False) -> Agenda:
-    session = EditSession(wb)
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == account)
-    context = PageContext(wb, account=summary, session=None if read_only else session)
     page = AgendaPage(None)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    with qtbot.waitActive(page):  # keys go where the focus is, as for a user
-        page.show()
-        page.activateWindow()
-    session.changed.connect(lambda _changes: page.show_context(context))  # what the workspace does
-    page.show_context(context)
+    session, context = open_on_account(qtbot, wb, page, account, read_only)
     return Agenda(page, session, account, context)
 
 

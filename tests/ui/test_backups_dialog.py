@@ -5,24 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ui_helpers import open_in_window
 
 from immersion.store import edits
 from immersion.store.workbook import Workbook
 from immersion.ui import dialogs
 from immersion.ui.backups_dialog import BackupsDialog
-from immersion.ui.main_window import MainWindow
-from immersion.ui.settings import Settings
 
 
 def test_back_up_then_restore_from_the_app(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     path = tmp_path / "plan.immersion"
     with Workbook.create(path) as wb:
         edits.add(wb, "accounts", name="Before")
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        window.open_workbook(path)
+    window = open_in_window(qtbot, path)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
     assert not dialog.restore.isEnabled()  # nothing to restore yet

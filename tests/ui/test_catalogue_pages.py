@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import show_on
 
 from immersion.store import edits
 from immersion.store.workbook import Workbook
@@ -41,13 +42,7 @@ def show(qtbot: QtBot, workbook: Workbook, page_class: type[CataloguePage], edit
     session = EditSession(workbook)
     context = PageContext(workbook, session=session if editable else None)
     page = page_class()
-    qtbot.addWidget(page)
-    page.resize(1100, 600)
-    with qtbot.waitActive(page):
-        page.show()
-        page.activateWindow()
-    session.changed.connect(lambda _changes: page.show_context(context))  # what the workspace does
-    page.show_context(context)
+    show_on(qtbot, page, session, context, (1100, 600))
     return Shown(page, session, workbook)
 
 

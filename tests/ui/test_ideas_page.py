@@ -12,8 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import account_summary, open_on_account
 
-from immersion.store import edits, idea_queries, ideas, queries
+from immersion.store import edits, idea_queries, ideas
 from immersion.store.workbook import Workbook
 from immersion.ui import idea_dialogs
 from immersion.ui.edit_session import EditSession
@@ -51,17 +52,9 @@ class Board:
 
 
 def open_page(qtbot: QtBot, wb: Workbook, account: str, read_only: bool = False) -> Board:
-    session = EditSession(wb)
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == account)
-    context = PageContext(wb, account=summary, session=None if read_only else session)
     page = IdeasPage(None)
-    qtbot.addWidget(page)
-    page.resize(1400, 800)  # wide enough for the editor beside six columns
-    with qtbot.waitActive(page):  # keys go where the focus is, as for a user
-        page.show()
-        page.activateWindow()
-    session.changed.connect(lambda _changes: page.show_context(context))  # what the workspace does
-    page.show_context(context)
+    size = (1400, 800)  # wide enough for the editor beside six columns
+    session, context = open_on_account(qtbot, wb, page, account, read_only, size)
     return Board(page, session, account, context)
 
 
@@ -461,7 +454,7 @@ def test_follows_the_session_and_the_selected_account(qtbot: QtBot, wb: Workbook
     page.focus_item("ideas", idea)
     other = edits.add(wb, "accounts", name="Quiet Ltd").items[0].row_id
     ideas.add_idea(wb, other, "Quiet idea")
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == other)
+    summary = account_summary(wb, other)
     page.show_context(PageContext(wb, account=summary, session=board.session))
     assert page.filters.text.text() == "" and page.tools.status.text() == ""
     assert [r["title"] for r in page.board.columns["captured"].model.rows()] == ["Quiet idea"]

@@ -9,12 +9,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_on_account
 
-from immersion.store import edits, finance, queries
+from immersion.store import edits, finance
 from immersion.store.workbook import Workbook
 from immersion.ui.edit_session import EditSession
 from immersion.ui.investments_page import InvestmentsPage
-from immersion.ui.pages import PageContext
 
 
 @dataclass
@@ -37,17 +37,8 @@ class Ledger:
 
 def open_page(qtbot: QtBot, wb: Workbook, account: str, goals: tuple[str, str] = ("", ""),
               read_only: bool = False) -> Ledger:
-    session = EditSession(wb)
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == account)
-    context = PageContext(wb, account=summary, session=None if read_only else session)
     page = InvestmentsPage(None)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    with qtbot.waitActive(page):
-        page.show()
-        page.activateWindow()
-    session.changed.connect(lambda _changes: page.show_context(context))  # what the workspace does
-    page.show_context(context)
+    session, _context = open_on_account(qtbot, wb, page, account, read_only)
     return Ledger(page, session, account, goals)
 
 

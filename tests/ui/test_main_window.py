@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from ui_helpers import open_and_wait
 
 from immersion.store.workbook import Workbook
 from immersion.ui import dialogs, formatting
@@ -40,11 +41,6 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: shown.append((title, text)))
     return shown
-
-
-def open_and_wait(qtbot, window: MainWindow, path: Path, read_only: bool = False) -> None:
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        assert window.open_workbook(path, read_only=read_only)
 
 
 def test_window_opens_demo_and_lists_accounts_with_tier_and_alignment(qtbot, window: MainWindow, demo: Path) -> None:

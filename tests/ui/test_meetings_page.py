@@ -13,10 +13,10 @@ from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import account_summary, refresh_then_show
 
 from immersion.store import edits, meetings
 from immersion.store.overview import account_overview
-from immersion.store.queries import portfolio_summary
 from immersion.store.workbook import Workbook
 from immersion.ui import markdown_view
 from immersion.ui.edit_session import EditSession
@@ -42,8 +42,8 @@ class Shown:
     session: EditSession | None
 
     def context(self) -> PageContext:
-        summary = next(s for s in portfolio_summary(self.workbook) if s.id == self.ids["account"])
-        return PageContext(self.workbook, account=summary, session=self.session)
+        return PageContext(self.workbook, account=account_summary(self.workbook, self.ids["account"]),
+                           session=self.session)
 
     def refresh(self) -> None:
         self.page.show_context(self.context())
@@ -70,15 +70,8 @@ def people(wb: Workbook) -> dict[str, str]:
 
 def show(qtbot: QtBot, wb: Workbook, ids: dict[str, str], editable: bool = True) -> Shown:
     page = MeetingsPage()
-    qtbot.addWidget(page)
     shown = Shown(page, wb, ids, EditSession(wb) if editable else None)
-    if shown.session is not None:
-        shown.session.changed.connect(lambda _changes: shown.refresh())
-    shown.refresh()
-    page.resize(1280, 800)
-    with qtbot.waitActive(page):  # keys and focus go where they would for a user
-        page.show()
-        page.activateWindow()
+    refresh_then_show(qtbot, page, shown.session, shown.refresh, (1280, 800))
     return shown
 
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
+from ui_helpers import refresh_then_show
 
 from immersion.domain.gap_finder import GapKind
 from immersion.store import edits
@@ -47,15 +48,8 @@ class Shown:
 
 def show(qtbot: QtBot, workbook: Workbook, account_id: str, editable: bool = True) -> Shown:
     page = OverviewPage()
-    qtbot.addWidget(page)
     shown = Shown(page, workbook, account_id, EditSession(workbook) if editable else None)
-    if shown.session is not None:
-        shown.session.changed.connect(lambda _changes: shown.refresh())
-    shown.refresh()
-    page.resize(1100, 900)
-    with qtbot.waitActive(page):  # keys go where the focus is, as for a user
-        page.show()
-        page.activateWindow()
+    refresh_then_show(qtbot, page, shown.session, shown.refresh, (1100, 900))
     return shown
 
 

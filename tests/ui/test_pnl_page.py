@@ -10,11 +10,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_on_account
 
-from immersion.store import edits, finance, pnl, queries
+from immersion.store import edits, finance, pnl
 from immersion.store.workbook import Workbook
 from immersion.ui.edit_session import EditSession
-from immersion.ui.pages import PageContext
 from immersion.ui.pnl_page import PnlPage
 
 EIGHT_QUARTERS = "".join(
@@ -40,17 +40,8 @@ class Grid:
 
 
 def open_page(qtbot: QtBot, wb: Workbook, account: str, read_only: bool = False) -> Grid:
-    session = EditSession(wb)
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == account)
-    context = PageContext(wb, account=summary, session=None if read_only else session)
     page = PnlPage(None)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    with qtbot.waitActive(page):
-        page.show()
-        page.activateWindow()
-    session.changed.connect(lambda _changes: page.show_context(context))
-    page.show_context(context)
+    session, _context = open_on_account(qtbot, wb, page, account, read_only)
     return Grid(page, session, account)
 
 

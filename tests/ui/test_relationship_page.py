@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
+from ui_helpers import account_summary
 
 from immersion.charts.map_geometry import CARD_H
 from immersion.store import edits, queries
@@ -46,8 +47,8 @@ class Env:
         return new
 
     def refresh(self) -> None:
-        summary = next(a for a in queries.portfolio_summary(self.wb) if a.id == self.account)
-        self.page.show_context(PageContext(self.wb, account=summary, session=self.session))
+        self.page.show_context(PageContext(self.wb, account=account_summary(self.wb, self.account),
+                                           session=self.session))
 
 
 def open_page(qtbot: QtBot, wb: Workbook, read_only: bool = False, account: str | None = None,
@@ -318,8 +319,7 @@ def test_focus_item_before_the_page_is_first_shown(qtbot: QtBot, wb: Workbook) -
     page = RelationshipPage(None)
     qtbot.addWidget(page)
     page.resize(1280, 800)
-    summary = next(a for a in queries.portfolio_summary(wb) if a.id == account)
-    page.show_context(PageContext(wb, account=summary, session=EditSession(wb)))
+    page.show_context(PageContext(wb, account=account_summary(wb, account), session=EditSession(wb)))
     assert page.focus_item("stakeholders", people[9])
     with qtbot.waitExposed(page):
         page.show()
