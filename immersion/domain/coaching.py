@@ -25,7 +25,16 @@ from immersion.domain.charts_data import money_text, share_text
 from immersion.domain.effort import agenda_order, money_by_goal
 from immersion.domain.enums import GoalStatus, IdeaStage
 from immersion.domain.gap_finder import CONTACT_DAYS, KEY_INFLUENCE, GapKind, gaps
-from immersion.domain.models import Goal, Idea, IdeaGoal, Investment, InvestmentGoal, Meeting, Stakeholder
+from immersion.domain.models import (
+    Goal,
+    Idea,
+    IdeaGoal,
+    Investment,
+    InvestmentGoal,
+    Meeting,
+    Stakeholder,
+    stored_date,
+)
 
 __all__ = ["MEETINGS_TO_CONFIRM", "ORPHAN_LIMIT", "PILOT_DAYS", "Tip", "TipKind", "coaching_tips"]
 
@@ -116,16 +125,6 @@ def _orphan_spend(goals: Sequence[Goal], investments: Sequence[Investment],
         "investments", largest)]
 
 
-def _date(text: str | None) -> dt.date | None:
-    # Dates and timestamps are stored as ISO-8601 text; an unreadable value is as good as none.
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
 def _key_people(stakeholders: Sequence[Stakeholder], today: dt.date) -> list[Tip]:
     tips = []
     for person in stakeholders:
@@ -134,7 +133,7 @@ def _key_people(stakeholders: Sequence[Stakeholder], today: dt.date) -> list[Tip
         reasons = []
         if person.stance.is_hostile:
             reasons.append(f"is a {person.stance.value}")
-        last = _date(person.last_contact)
+        last = stored_date(person.last_contact)
         if last is None:
             reasons.append("has never been contacted")
         elif (today - last).days > CONTACT_DAYS:
@@ -148,7 +147,8 @@ def _key_people(stakeholders: Sequence[Stakeholder], today: dt.date) -> list[Tip
 
 
 def _unconfirmed(goals: Sequence[Goal], meetings: Sequence[Meeting], today: dt.date) -> list[Tip]:
-    held = sorted((m.starts_at[:16], m.id) for m in meetings if (_date(m.starts_at) or dt.date.max) <= today)
+    held = sorted((m.starts_at[:16], m.id) for m in meetings
+                  if (stored_date(m.starts_at) or dt.date.max) <= today)
     start_of = {m_id: start for start, m_id in held}
     tips = []
     for goal in agenda_order(goals):
@@ -175,7 +175,7 @@ def _stalled_pilots(ideas: Sequence[Idea], today: dt.date) -> list[Tip]:
     for idea in sorted(ideas, key=lambda i: (i.stage_changed_at or i.created_at, i.id)):
         if idea.stage != IdeaStage.PILOTING or idea.merged_into_id is not None:
             continue
-        since = _date(idea.stage_changed_at) or _date(idea.created_at)
+        since = stored_date(idea.stage_changed_at) or stored_date(idea.created_at)
         if since is None or (today - since).days <= PILOT_DAYS:
             continue
         tips.append(Tip(

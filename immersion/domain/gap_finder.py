@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from immersion.domain.effort import active_ideas, agenda_order, money_by_goal
 from immersion.domain.enums import GoalStatus
-from immersion.domain.models import Goal, Idea, IdeaGoal, Investment, InvestmentGoal, Stakeholder
+from immersion.domain.models import Goal, Idea, IdeaGoal, Investment, InvestmentGoal, Stakeholder, stored_date
 
 __all__ = ["CONTACT_DAYS", "KEY_INFLUENCE", "TOP_AGENDA", "Gap", "GapKind", "gaps"]
 
@@ -134,21 +134,10 @@ def gaps(
 
 def _forgotten(person: Stakeholder, today: dt.date) -> str | None:
     """The gap text if a key stakeholder has not been contacted for more than `CONTACT_DAYS`, else None."""
-    last = _parse_date(person.last_contact)
+    last = stored_date(person.last_contact)  # a date or a full timestamp
     if last is None:
         return f"{person.name} (influence {person.influence}) has never been contacted."
     days = (today - last).days
     if days > CONTACT_DAYS:
         return f"{person.name} (influence {person.influence}) was last contacted {days} days ago."
     return None
-
-
-def _parse_date(text: str | None) -> dt.date | None:
-    # last_contact may be a date or a full timestamp; an unreadable value is as good as none.
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-

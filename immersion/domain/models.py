@@ -21,7 +21,7 @@ import dataclasses
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Self
 
@@ -49,7 +49,7 @@ __all__ = [
     "MODEL_OF", "TABLE_OF", "Account", "ActionItem", "Asset", "Coverage", "Entity", "Financials", "Goal",
     "Idea", "IdeaAsset", "IdeaGoal", "IdeaPerson", "IdeaStageChange", "IdeaTag", "Insight", "Investment",
     "InvestmentGoal", "Meeting", "MeetingAttendee", "Stakeholder", "StakeholderInfluence", "TeamMember",
-    "Touchpoint", "new_id", "utc_now",
+    "Touchpoint", "new_id", "stored_date", "utc_now",
 ]
 
 
@@ -63,6 +63,16 @@ def new_id() -> str:
 def utc_now() -> str:
     """The current UTC time in the schema's timestamp format (`2026-07-01T09:30:00.123Z`)."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def stored_date(text: str | None) -> date | None:
+    """The day of a stored ISO-8601 date or timestamp; None for no value or an unreadable one."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 # Column conversions: what `from_row` does to a stored value before it goes into a field.

@@ -154,3 +154,12 @@ def test_new_objects_get_distinct_ids_and_are_mutable() -> None:
     assert a.priority == 5
     with pytest.raises(AttributeError):
         a.no_such_field = 1  # type: ignore[attr-defined]  # slots: a typo does not silently add a field
+
+
+def test_stored_date_reads_dates_and_timestamps_and_gives_none_for_the_rest() -> None:
+    import datetime as dt
+
+    assert models.stored_date("2026-07-01") == dt.date(2026, 7, 1)
+    assert models.stored_date("2026-07-01T09:30:00.123Z") == dt.date(2026, 7, 1)
+    assert models.stored_date(None) is None and models.stored_date("") is None
+    assert models.stored_date("next week") is None
