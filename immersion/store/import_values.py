@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -295,6 +295,15 @@ def _try_format(cell: str, fmt: str) -> dt.date | None:
         return None
 
 
+def _read_date(cell: str, formats: Sequence[str]) -> tuple[Any, str | None]:
+    """A cell as a stored date ("YYYY-MM-DD") read with the first of `formats` that fits, or the error."""
+    for fmt in formats:
+        day = _try_format(cell, fmt)
+        if day is not None:
+            return day.isoformat(), None
+    return None, f"bad date {quoted(cell)} (use a date such as 2026-07-31)"
+
+
 def _date_formats(cells: list[str]) -> list[str]:
     """The date formats in the order that reads the most of these cells (day before month on a tie)."""
     sample = [c for c in cells if c][:500]
@@ -315,13 +324,7 @@ def parse_dates(cells: list[str], native: list[Any] | None = None) -> Parsed:
         if not cell:
             return None, None
         stamp = _ISO_TIME.fullmatch(cell)
-        if stamp:
-            cell = stamp.group(1)
-        for fmt in formats:
-            day = _try_format(cell, fmt)
-            if day is not None:
-                return day.isoformat(), None
-        return None, f"bad date {quoted(cell)} (use a date such as 2026-07-31)"
+        return _read_date(stamp.group(1) if stamp else cell, formats)
 
     parsed = _by_unique(cells, parse)
     _take_native(parsed.values, parsed.errors, native,
@@ -338,11 +341,7 @@ def parse_timestamps(cells: list[str], native: list[Any] | None = None) -> Parse
             return None, None
         if _ISO_STAMP.fullmatch(cell):
             return cell, None
-        for fmt in DATE_FORMATS:
-            day = _try_format(cell, fmt)
-            if day is not None:
-                return day.isoformat(), None
-        return None, f"bad date {quoted(cell)} (use a date such as 2026-07-31)"
+        return _read_date(cell, DATE_FORMATS)
 
     parsed = _by_unique(cells, parse)
     _take_native(parsed.values, parsed.errors, native,
