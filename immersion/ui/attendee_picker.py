@@ -10,21 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, \
-    QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListView, QPushButton, QSizePolicy, \
     QToolTip, QVBoxLayout, QWidget
 
 from immersion.ui import theme
+from immersion.ui.row_model import ID_ROLE, Index, Row, RowListModel
 from immersion.ui.widgets import Caption
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHideEvent, QPaintEvent
 
-Row = dict[str, Any]
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 CUSTOMER, OURS, PARTNER = "#2a6fd6", "#6b7079", "#7a4fd4"
 
@@ -35,7 +32,7 @@ def person_detail(row: Row) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class CheckListModel(QAbstractListModel):
+class CheckListModel(RowListModel):
     """People with a check box each.
 
     Signals:
@@ -46,7 +43,6 @@ class CheckListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
         self._checked: set[str] = set()
         self.editable = True
 
@@ -60,13 +56,10 @@ class CheckListModel(QAbstractListModel):
         return [r["id"] for r in self._rows if r["id"] in self._checked]
 
     def set_checked(self, row_id: str, checked: bool) -> None:
-        row = next((n for n, r in enumerate(self._rows) if r["id"] == row_id), -1)
+        row = self.row_of(row_id)
         if row >= 0:
             self.setData(self.index(row), Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
                          Qt.ItemDataRole.CheckStateRole)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

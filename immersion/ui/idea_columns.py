@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QEvent,
     QItemSelectionModel,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QListView,
 from immersion.domain.enums import BOARD_STAGES
 from immersion.ui import idea_labels as labels
 from immersion.ui.idea_card import CardDelegate
-from immersion.ui.row_model import ID_ROLE, ROW_ROLE, Row
+from immersion.ui.row_model import ID_ROLE, ROW_ROLE, Row, RowListModel
 from immersion.ui.widgets import Caption
 
 if TYPE_CHECKING:
@@ -43,8 +42,8 @@ IDEA_MIME = "application/x-immersion-ideas"
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
-class StageModel(QAbstractListModel):
-    """The cards of one column, in the order shown.
+class StageModel(RowListModel):
+    """The cards of one column, in the order shown (`set_rows` with the same ids only repaints the cards).
 
     Signals:
         dropped(list, str, int): idea ids were dropped on this column before shown row `row` (-1: at the end).
@@ -57,27 +56,6 @@ class StageModel(QAbstractListModel):
         self.stage = stage
         self.editable = False
         self.reorderable = True  # False while the board is sorted by something other than hand order
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show `rows`; the same ids in the same order only refresh the painted cards (selection stays)."""
-        rows = list(rows)
-        if rows and [r["id"] for r in rows] == [r["id"] for r in self._rows]:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row_of(self, idea_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row["id"] == idea_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

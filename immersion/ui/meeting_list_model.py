@@ -3,17 +3,13 @@ draws each meeting as a small card (when, kind, title, who) under an "Upcoming" 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QCoreApplication,
     QDateTime,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -22,11 +18,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from immersion.ui import theme
+from immersion.ui.row_model import ID_ROLE, ROW_ROLE, Index, Row, RowListModel
 
-Row = dict[str, Any]
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 4  # "upcoming" or "past"
 FIRST_ROLE = Qt.ItemDataRole.UserRole + 5  # whether the row opens its section (the divider is drawn above it)
 
@@ -68,36 +61,8 @@ def attendees_text(row: Row) -> str:
     return customer or ours or QCoreApplication.translate("Meetings", "No attendees recorded")
 
 
-class MeetingListModel(QAbstractListModel):
+class MeetingListModel(RowListModel):
     """Meetings in the store's order (upcoming soonest first, then past most recent first)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show `rows`; when the same meetings come back in the same order only their contents are refreshed
-        (the selection and scroll position stay)."""
-        rows = list(rows)
-        if rows and [r["id"] for r in rows] == [r["id"] for r in self._rows]:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, index: Index | int) -> Row:
-        return self._rows[index if isinstance(index, int) else index.row()]
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row_of(self, meeting_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row["id"] == meeting_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,4 +1,5 @@
-"""A table model over store rows, described by column specs, with a delegate that edits by column kind.
+"""Item models over store rows: a table described by column specs, with a delegate that edits by column kind,
+and a plain list (`RowListModel`) for views that paint their rows themselves.
 
 Pages list goals, stakeholders, team members, assets … as `RowTableModel`s: the rows are plain dicts from the
 store, the columns say how to show, sort and edit each field. An edit in a cell never writes by itself: it
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -117,7 +119,54 @@ def choices_of(enum: type, labels: dict[str, str] | None = None) -> tuple[tuple[
     return tuple((member.value, labels.get(member.value, member.value.capitalize())) for member in enum)
 
 
-class RowTableModel(QAbstractTableModel):
+class RowsMixin:
+    """The rows of a model over store rows (dicts with an "id"): replacing them, finding one by index or id.
+
+    `RowListModel` and `RowTableModel` share it. It goes before the Qt model class in the bases; the model's
+    `__init__` sets `self._rows`.
+    """
+
+    _rows: list[Row]
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show `rows`; when the same rows come back in the same order only their contents are refreshed (the
+        selection and scroll position stay)."""
+        rows = list(rows)
+        if rows and [r["id"] for r in rows] == [r["id"] for r in self._rows]:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self._last_column()))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def _last_column(self) -> int:
+        """The last column `set_rows` refreshes: a list has only column 0."""
+        return 0
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row(self, index: Index | int) -> Row:
+        return self._rows[index if isinstance(index, int) else index.row()]
+
+    def row_of(self, row_id: str) -> int:
+        """The row number of an id, or -1."""
+        return next((n for n, row in enumerate(self._rows) if row["id"] == row_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+
+class RowListModel(RowsMixin, QAbstractListModel):
+    """Rows (dicts with an "id") as a list; a subclass says in `data()` what a row shows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = []
+
+
+class RowTableModel(RowsMixin, QAbstractTableModel):
     """Rows (dicts with an "id") shown through `Column` specs, with header tooltips from `header_tip()`.
 
     Args:
@@ -138,26 +187,8 @@ class RowTableModel(QAbstractTableModel):
 
     # -- contents ----------------------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show `rows`; when the same rows come back in the same order only their cells are refreshed."""
-        rows = list(rows)
-        if [r["id"] for r in rows] == [r["id"] for r in self._rows] and rows:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row(self, index: Index | int) -> Row:
-        return self._rows[index if isinstance(index, int) else index.row()]
-
-    def row_of(self, row_id: str) -> int:
-        """The row number of an id, or -1."""
-        return next((n for n, row in enumerate(self._rows) if row["id"] == row_id), -1)
+    def _last_column(self) -> int:
+        return len(self.columns) - 1
 
     def column_of(self, key: str) -> int:
         return next((n for n, column in enumerate(self.columns) if column.key == key), -1)
@@ -167,9 +198,6 @@ class RowTableModel(QAbstractTableModel):
         return ""
 
     # -- Qt model interface ------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns)

@@ -1,4 +1,4 @@
-"""The generic row model: shows, sorts and edits through column specs, and passes the model tester."""
+"""The generic row models: the table shows, sorts and edits through column specs; both pass the tester."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from immersion.ui.row_model import ID_ROLE, SORT_ROLE, Column, RowTableModel
+from immersion.ui.row_model import ID_ROLE, SORT_ROLE, Column, RowListModel, RowTableModel
 
 COLUMNS = [
     Column("title", "Title", editable=True, required=True),
@@ -72,3 +72,23 @@ def test_header_tips_and_a_read_only_switch() -> None:
     assert not model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsUserCheckable
     model.editable = True
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_list_model_shares_the_row_handling(qtbot, qtmodeltester: ModelTester) -> None:  # noqa: ANN001
+    class Titles(RowListModel):
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+                return self.row(index)["title"]
+            return None
+
+    model = Titles()
+    model.set_rows(ROWS)
+    qtmodeltester.check(model)
+    assert model.row_of("b") == 1 and model.row_of("zz") == -1 and model.rows() == ROWS
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_rows([ROWS[0], dict(ROWS[1], title="Changed")])
+    assert [(i.row(), i.column()) for i in changed.args[:2]] == [(0, 0), (1, 0)]
+    assert model.index(1).data() == "Changed"
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows(ROWS[:1])
+    assert model.rowCount() == 1
