@@ -25,6 +25,7 @@ from immersion.domain.charts_data import money_text, share_text
 from immersion.domain.effort import agenda_order, money_by_goal
 from immersion.domain.enums import GoalStatus, IdeaStage
 from immersion.domain.gap_finder import CONTACT_DAYS, KEY_INFLUENCE, GapKind, gaps
+from immersion.domain.keys import stored_date
 from immersion.domain.models import (
     Goal,
     Idea,
@@ -33,7 +34,6 @@ from immersion.domain.models import (
     InvestmentGoal,
     Meeting,
     Stakeholder,
-    stored_date,
 )
 
 __all__ = ["MEETINGS_TO_CONFIRM", "ORPHAN_LIMIT", "PILOT_DAYS", "Tip", "TipKind", "coaching_tips"]

@@ -15,7 +15,8 @@ from enum import StrEnum
 
 from immersion.domain.effort import active_ideas, agenda_order, money_by_goal
 from immersion.domain.enums import GoalStatus
-from immersion.domain.models import Goal, Idea, IdeaGoal, Investment, InvestmentGoal, Stakeholder, stored_date
+from immersion.domain.keys import stored_date
+from immersion.domain.models import Goal, Idea, IdeaGoal, Investment, InvestmentGoal, Stakeholder
 
 __all__ = ["CONTACT_DAYS", "KEY_INFLUENCE", "TOP_AGENDA", "Gap", "GapKind", "gaps"]
 

@@ -21,7 +21,6 @@ import dataclasses
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Self
 
@@ -44,6 +43,7 @@ from immersion.domain.enums import (
     TeamFunction,
     Tier,
 )
+from immersion.domain.keys import new_id, stored_date, utc_now
 
 __all__ = [
     "MODEL_OF", "TABLE_OF", "Account", "ActionItem", "Asset", "Coverage", "Entity", "Financials", "Goal",
@@ -51,28 +51,6 @@ __all__ = [
     "InvestmentGoal", "Meeting", "MeetingAttendee", "Stakeholder", "StakeholderInfluence", "TeamMember",
     "Touchpoint", "new_id", "stored_date", "utc_now",
 ]
-
-
-def new_id() -> str:
-    """A new text primary key (a random UUID), as every table uses."""
-    import uuid  # here: opening a workbook creates no rows, and uuid costs milliseconds to import
-
-    return str(uuid.uuid4())
-
-
-def utc_now() -> str:
-    """The current UTC time in the schema's timestamp format (`2026-07-01T09:30:00.123Z`)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def stored_date(text: str | None) -> date | None:
-    """The day of a stored ISO-8601 date or timestamp; None for no value or an unreadable one."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 # Column conversions: what `from_row` does to a stored value before it goes into a field.

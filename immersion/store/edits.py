@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from immersion.domain.keys import new_id, utc_now
 from immersion.store import schema
 from immersion.store.errors import EditError
-from immersion.store.ids import new_id, now
 from immersion.store.workbook import Workbook
 
 Op = Literal["insert", "update", "delete"]
@@ -141,7 +141,7 @@ def _row(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any] | 
 def _insert(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> Change:
     row = {k: _plain(v) for k, v in values.items()}
     row.setdefault("id", new_id())
-    stamp = now()
+    stamp = utc_now()
     row.setdefault("created_at", stamp)
     row.setdefault("updated_at", stamp)
     names = ", ".join(row)
@@ -159,7 +159,7 @@ def _update(conn: sqlite3.Connection, table: str, row_id: str, values: Mapping[s
     if not changed:
         return None
     if touch:
-        changed["updated_at"] = now()
+        changed["updated_at"] = utc_now()
     sets = ", ".join(f"{k} = ?" for k in changed)
     conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*changed.values(), row_id))
     return Change(table, "update", row_id, before, _row(conn, table, row_id))

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from immersion.domain.enums import IdeaOrigin, IdeaStage
+from immersion.domain.keys import utc_now
 from immersion.store.edits import Changes, _delete, _insert, _integrity, _update  # noqa: PLC2701
 from immersion.store.errors import EditError
-from immersion.store.ids import now
 from immersion.store.workbook import Workbook
 
 Row = dict[str, Any]
@@ -85,7 +85,7 @@ def move_ideas(wb: Workbook, idea_ids: Sequence[str], stage: str, reason: str | 
     stage = IdeaStage(stage).value
     ids = list(dict.fromkeys(idea_ids))
     reason = (reason or "").strip() or None
-    stamp = at or now()
+    stamp = at or utc_now()
     try:
         with wb.transaction() as conn:
             rows = [_idea(conn, i) for i in ids]
@@ -119,7 +119,7 @@ def move_idea(wb: Workbook, idea_id: str, stage: str, reason: str | None = None,
 
 def add_idea(wb: Workbook, account_id: str, title: str, at: str | None = None, **fields: Any) -> Changes:
     """A new idea in "captured", at the end of that column, with its first history row; id in `items[0]`."""
-    stamp = at or now()
+    stamp = at or utc_now()
     values = {"account_id": account_id, "title": title, "stage": IdeaStage.CAPTURED.value, **fields,
               "stage_changed_at": stamp}
     try:

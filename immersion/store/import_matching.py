@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from immersion.domain.keys import new_id
 from immersion.store import column_mapping as cm
-from immersion.store.ids import new_id
 from immersion.store.import_checks import CheckedFile, Rejection
 from immersion.store.import_report import Duplicate, ImportReport
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from immersion.domain.keys import new_id, utc_now
 from immersion.store import column_mapping as cm
 from immersion.store.column_mapping import Mapping, auto_map
 from immersion.store.edits import Change, Changes
 from immersion.store.errors import EditError
-from immersion.store.ids import new_id, now
 from immersion.store.import_checks import CheckedFile, check_file
 from immersion.store.import_index import bulk_index
 from immersion.store.import_matching import (
@@ -216,7 +216,7 @@ def _plan(conn: sqlite3.Connection, checked: CheckedFile, mapping: Mapping, opti
     resolved = resolve_people(conn, checked, accounts, existing, outcome, report)
     info = _table_info(conn, table)
     real = {name for name, kind, _ in info if kind == "REAL"}
-    stamp = now()
+    stamp = utc_now()
     inserts, history = _plan_inserts(conn, checked, accounts, outcome, resolved, info, stamp, report)
     updates = _plan_updates(checked, accounts, existing, outcome, resolved, real, stamp, options, report)
     report.duplicates = outcome.duplicates

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from immersion.domain.enums import GoalStatus, InsightKind, MeetingKind
+from immersion.domain.keys import utc_now
 from immersion.store.edits import Changes, _delete, _insert, _integrity, _update  # noqa: PLC2701 - same package
 from immersion.store.errors import EditError
-from immersion.store.ids import now as utc_now
 from immersion.store.workbook import Workbook
 
 Row = dict[str, Any]

@@ -379,13 +379,13 @@ def _stamp_meta(conn: sqlite3.Connection) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'last_written_by'").fetchone()
     if row is not None and row[0] == __version__:
         return
-    from immersion.store.ids import new_id, now
+    from immersion.domain.keys import new_id, utc_now
 
     with contextlib.closing(conn.cursor()) as cur:
         cur.execute("BEGIN IMMEDIATE")
         cur.execute(
             "INSERT INTO meta (id, key, value) VALUES (?, 'last_written_by', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = ?",
-            (new_id(), __version__, now()),
+            (new_id(), __version__, utc_now()),
         )
         cur.execute("COMMIT")

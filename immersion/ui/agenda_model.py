@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from immersion.domain.alignment import Alignment
-from immersion.store.ids import now
+from immersion.domain.keys import utc_now
 from immersion.ui import formatting
 from immersion.ui.row_model import Column, Row, RowTableModel
 
@@ -68,7 +68,7 @@ def goal_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """The fields to write for an edit of a goal: a new status also records when it changed."""
     result = dict(values)
     if "status" in result:
-        result["status_changed_at"] = now()
+        result["status_changed_at"] = utc_now()
     return result
 
 
