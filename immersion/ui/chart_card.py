@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QVBo
 from immersion.charts import export
 from immersion.charts.base import Chart
 from immersion.domain.charts_data import ItemRef
-from immersion.ui.pages import Target, page
+from immersion.ui.pages import Target, registered
 from immersion.ui.widgets import Caption, Card, Heading
 
 if TYPE_CHECKING:
@@ -33,15 +33,6 @@ PAGE_OF = {
     "stakeholders": "relationships",
 }
 """The page that shows rows of each table."""
-
-
-def registered(name: str) -> bool:
-    """Whether a page called `name` exists in this version."""
-    try:
-        page(name)
-    except KeyError:
-        return False
-    return True
 
 
 def target_for(ref: ItemRef) -> Target | None:

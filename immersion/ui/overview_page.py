@@ -24,7 +24,7 @@ from immersion.ui.overview_widgets import (
     GapList,
     GapRow,
 )
-from immersion.ui.pages import Page, PageContext, Target, page
+from immersion.ui.pages import Page, PageContext, Target, registered
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
 from immersion.ui.widgets import Caption, Card, FigureGrid, Heading
 
@@ -49,15 +49,6 @@ def _fill(text: str, *values: object) -> str:
     for number, value in enumerate(values, start=1):
         text = text.replace(f"%{number}", str(value))
     return text
-
-
-def registered(name: str) -> bool:
-    """Whether a page called `name` exists in this version (later issues add pages)."""
-    try:
-        page(name)
-    except KeyError:
-        return False
-    return True
 
 
 def breakdown(counts: Mapping[E, int]) -> str:

@@ -148,6 +148,11 @@ def page(name: str) -> PageSpec:
     return _REGISTRY[name]
 
 
+def registered(name: str) -> bool:
+    """Whether a page called `name` exists in this version."""
+    return name in _REGISTRY
+
+
 # -- the pages of this version -------------------------------------------------------------------------------------
 
 
