@@ -1,13 +1,13 @@
 """Help → Keyboard Shortcuts: every key the app answers to, in one list.
 
 The menu commands are read from the menu bar itself, so the list cannot drift from what the keys really do;
-the keys that work inside a page (tables, the ideas board, meeting notes, the relationship map) are listed
-from `PAGE_KEYS`. Keys are shown the way the platform writes them (⌘ on macOS).
+the keys of the tables are read from each table's `KEYS`, and the other keys that work inside a page (ideas
+board, meeting notes, relationship map, P&L paste) are listed in `PAGE_KEYS`. Keys are shown the way the platform writes them (⌘ on macOS).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
 
 CONTEXT = "Shortcuts"
 
-# (where, what, keys): keys in Qt's portable form ("Ctrl+N"), shown in the platform's own.
+# What the tables' keys do: the keys themselves are read from each table's `KEYS`.
+TABLE_COMMANDS = {
+    "add": QT_TRANSLATE_NOOP("Shortcuts", "Add a row"),
+    "delete": QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected row"),
+    "edit": QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected cell"),
+    "up": QT_TRANSLATE_NOOP("Shortcuts", "Move the selected goal up"),
+    "down": QT_TRANSLATE_NOOP("Shortcuts", "Move the selected goal down"),
+}
+TABLES = (
+    (QT_TRANSLATE_NOOP("Shortcuts", "Boardroom agenda"), "immersion.ui.agenda_table", "AgendaTable"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Investments"), "immersion.ui.investment_table", "InvestmentTable"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "P&L"), "immersion.ui.pnl_model", "PnlTable"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Team & partners, Assets"), "immersion.ui.catalogue_base", "CatalogueTable"),
+)
+
+# Keys of pages that handle them in code rather than in a table's `KEYS`: (where, what, keys), keys in Qt's
+# portable form ("Ctrl+N"), shown in the platform's own.
 PAGE_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("Shortcuts", "Tables (agenda, investments, P&L, people, team, assets)"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Add a row"), ("Ins", "Ctrl+N")),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Tables (agenda, investments, P&L, people, team, assets)"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected row"), ("Del",)),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Tables (agenda, investments, P&L, people, team, assets)"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected cell"), ("Return", "F2")),
     (QT_TRANSLATE_NOOP("Shortcuts", "P&L"),
      QT_TRANSLATE_NOOP("Shortcuts", "Paste a block of figures from a spreadsheet"), ("Ctrl+V",)),
     (QT_TRANSLATE_NOOP("Shortcuts", "P&L"), QT_TRANSLATE_NOOP("Shortcuts", "Copy the selected figures"),
@@ -57,6 +67,20 @@ PAGE_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Shortcuts", "Relationship map"), QT_TRANSLATE_NOOP("Shortcuts", "Add a person"),
      ("Ctrl+N",)),
 )
+
+
+def table_shortcuts() -> list[tuple[str, str, str]]:
+    """(table, command, keys) from each table's own `KEYS`, so the list says what the tables really take."""
+    from importlib import import_module
+
+    found = []
+    for where, module, name in TABLES:
+        keys: dict[str, list[QKeySequence]] = {}
+        for (key, modifiers), command in getattr(import_module(module), name).KEYS.items():
+            keys.setdefault(command, []).append(QKeySequence(QKeyCombination(modifiers, key)))
+        for command, sequences in keys.items():
+            found.append((translate(where), translate(TABLE_COMMANDS.get(command, command)), native(sequences)))
+    return found
 
 
 def translate(text: str) -> str:
@@ -117,6 +141,8 @@ class ShortcutsDialog(QDialog):
 
         for menu, command, keys in menu_shortcuts(bar):
             add(self.tr("%1 menu").replace("%1", menu), command, keys)
+        for where, command, keys in table_shortcuts():
+            add(where, command, keys)
         for where, command, keys in PAGE_KEYS:
             add(translate(where), translate(command), native(keys))
         self.tree.expandAll()

@@ -342,4 +342,8 @@ def test_keyboard_shortcuts_lists_every_menu_key_and_the_page_keys(qtbot, window
     groups = {group for group, _command, _keys in dialog.entries()}
     assert {"File menu", "Edit menu", "Ideas board", "Meetings", "Relationship map"} <= groups
     assert ("Keep the selected words of the notes as an insight", "Ctrl+I") in shown
+    rows = set(dialog.entries())  # the tables' keys come from the tables themselves
+    assert ("Boardroom agenda", "Move the selected goal up", "Ctrl+Up") in rows
+    assert ("P&L", "Add a row", "Ins") in rows  # Ctrl+N stays New Workbook there
+    assert ("Investments", "Add a row", "Ins, Ctrl+N") in rows
     dialog.close()
