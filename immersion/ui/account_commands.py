@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from immersion.store import edits
 from immersion.ui import dialogs
+from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Accounts", text)
+Accounts = TextContext("Accounts")  # texts written Accounts.tr("…"), as pyside6-lupdate reads them
 
 
 def new_account(window: MainWindow, name: str | None = None) -> str | None:
@@ -27,14 +25,14 @@ def new_account(window: MainWindow, name: str | None = None) -> str | None:
     if session is None:
         return None
     if name is None:
-        name = dialogs.ask_text(window, _tr("New Account"), _tr("Name of the customer account:"))
+        name = dialogs.ask_text(window, Accounts.tr("New Account"), Accounts.tr("Name of the customer account:"))
         if name is None:
             return None
-    account_id = session.add(_tr("Add account “%1”").replace("%1", name), "accounts", name=name)
+    account_id = session.add(Accounts.tr("Add account “%1”").replace("%1", name), "accounts", name=name)
     if account_id is not None:
         window.sidebar.select_account(account_id)
         window.workspace.show_page("overview")
-        window.statusBar().showMessage(_tr("Added account “%1”").replace("%1", name))
+        window.statusBar().showMessage(Accounts.tr("Added account “%1”").replace("%1", name))
     return account_id
 
 
@@ -46,10 +44,10 @@ def rename_account(window: MainWindow, name: str | None = None) -> bool:
     if current is None:
         return False
     if name is None:
-        name = dialogs.ask_text(window, _tr("Rename Account"), _tr("New name:"), current["name"])
+        name = dialogs.ask_text(window, Accounts.tr("Rename Account"), Accounts.tr("New name:"), current["name"])
         if name is None:
             return False
-    return session.change(_tr("Rename account"), "accounts", account_id, name=name) is not None
+    return session.change(Accounts.tr("Rename account"), "accounts", account_id, name=name) is not None
 
 
 def delete_account(window: MainWindow) -> bool:
@@ -64,14 +62,15 @@ def delete_account(window: MainWindow) -> bool:
         table: len(edits.rows(workbook, table, account_id=account_id))
         for table in ("goals", "stakeholders", "meetings", "ideas", "investments")
     }
-    what = ", ".join(f"{n} {table}" for table, n in counts.items() if n) or _tr("nothing else yet")
-    text = (_tr("Delete “%1” and everything in it (%2)?").replace("%1", account["name"]).replace("%2", what)
-            + "\n\n" + _tr("You can undo this with Edit → Undo."))
-    if not dialogs.confirm(window, _tr("Delete Account"), text, _tr("Delete Account")):
+    what = ", ".join(f"{n} {table}" for table, n in counts.items() if n) or Accounts.tr("nothing else yet")
+    text = (Accounts.tr("Delete “%1” and everything in it (%2)?").replace("%1", account["name"]).replace("%2", what)
+            + "\n\n" + Accounts.tr("You can undo this with Edit → Undo."))
+    if not dialogs.confirm(window, Accounts.tr("Delete Account"), text, Accounts.tr("Delete Account")):
         return False
-    done = session.delete(_tr("Delete account “%1”").replace("%1", account["name"]), "accounts", account_id) is not None
+    name = account["name"]
+    done = session.delete(Accounts.tr("Delete account “%1”").replace("%1", name), "accounts", account_id) is not None
     if done:
         window.statusBar().showMessage(
-            _tr("Deleted “%1” — Undo with %2").replace("%1", account["name"]).replace("%2", "Ctrl+Z")
+            Accounts.tr("Deleted “%1” — Undo with %2").replace("%1", account["name"]).replace("%2", "Ctrl+Z")
         )
     return done

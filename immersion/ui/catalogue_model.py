@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel
+from PySide6.QtCore import QObject, QSortFilterProxyModel
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from immersion.ui import theme
 from immersion.ui.row_model import SORT_ROLE, Column, ColumnDelegate, Index, RowTableModel
+from immersion.ui.texts import TextContext
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
+Catalogue = TextContext("Catalogue")  # texts written Catalogue.tr("…"), as pyside6-lupdate reads them
 
 
 class CatalogueModel(RowTableModel):
@@ -30,7 +29,7 @@ class CatalogueModel(RowTableModel):
 
     def header_tip(self, key: str) -> str:
         tip = self.header_tips.get(key)
-        return _tr(tip) if tip else ""
+        return Catalogue.tr(tip) if tip else ""
 
 
 class CatalogueFilter(QSortFilterProxyModel):

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from immersion.ui.catalogue_base import CataloguePage, Group, Use
 from immersion.ui.row_model import Column
+from immersion.ui.texts import TextContext
 
 Vocabulary = tuple[tuple[str, str, str], ...]  # stored value, label (context "Choices"), meaning
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
+Catalogue = TextContext("Catalogue")  # texts written Catalogue.tr("…"), as pyside6-lupdate reads them
 
 
 def _choices(vocabulary: Vocabulary) -> tuple[tuple[str | None, str], ...]:
@@ -27,7 +27,7 @@ def _choices(vocabulary: Vocabulary) -> tuple[tuple[str | None, str], ...]:
 def _meaning(vocabulary: Vocabulary, key: str) -> Any:
     """A cell tooltip saying what the row's choice in `key` means."""
     meanings = {value: meaning for value, _label, meaning in vocabulary}
-    return lambda row: _tr(meanings[row[key]]) if row.get(key) in meanings else ""
+    return lambda row: Catalogue.tr(meanings[row[key]]) if row.get(key) in meanings else ""
 
 
 def _full(key: str) -> Any:
@@ -116,7 +116,7 @@ class TeamPage(CataloguePage):
     }
 
     def columns(self, team: list[tuple[str, str]]) -> list[Column]:
-        outside = _tr("Outside our company: an agency, a creative team or an alliance partner.")
+        outside = Catalogue.tr("Outside our company: an agency, a creative team or an alliance partner.")
         return [
             Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), editable=True, required=True, width=22),
             Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), editable=True, width=30,

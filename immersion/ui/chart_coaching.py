@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from immersion.ui import theme
 from immersion.ui.chart_card import target_for
 from immersion.ui.overview_widgets import LinkArea
 from immersion.ui.pages import Target
+from immersion.ui.texts import TextContext
 from immersion.ui.widgets import Caption, Card, Heading
 
 TITLES = {  # colour, then the rule's name (context "Coaching")
@@ -30,8 +31,7 @@ TITLES = {  # colour, then the rule's name (context "Coaching")
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Coaching", text)
+Coaching = TextContext("Coaching")  # texts written Coaching.tr("…"), as pyside6-lupdate reads them
 
 
 def tip_colour(kind: TipKind) -> QColor:
@@ -49,7 +49,7 @@ class TipRow(LinkArea):
         self.tip = tip
         self.mark = QLabel("●", self)
         self.mark.setStyleSheet(f"color: {tip_colour(tip.kind).name()}")
-        self.name = QLabel(_tr(TITLES[tip.kind][1]), self)
+        self.name = QLabel(Coaching.tr(TITLES[tip.kind][1]), self)
         self.name.setFont(theme.scaled_font(self.name, 1.0, bold=True))
         self.reason = QLabel(tip.reason, self)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,7 +64,8 @@ class TipRow(LinkArea):
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
         layout.addWidget(Caption("›" if target else "", self))
-        where = _tr("Click or press Enter to show it.") if target else _tr("Its page is not available yet.")
+        where = (Coaching.tr("Click or press Enter to show it.") if target
+                 else Coaching.tr("Its page is not available yet."))
         self.setToolTip(f"{tip.reason}\n{where}")
         self.setAccessibleName(f"{self.name.text()}: {tip.reason}")
         self.set_target(target)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,40 +32,41 @@ from PySide6.QtWidgets import (
 from immersion.store import exporting
 from immersion.store.workbook import Workbook
 from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, path_row, plain_label
+from immersion.ui.texts import TextContext
 
 ALL = "all"
 VIEW = "view"
 FORMAT_TITLES = {
-    "xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (.xlsx)"),
-    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV, comma-separated (.csv)"),
-    "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON (.json)"),
+    "xlsx": QT_TRANSLATE_NOOP("ExportFile", "Excel workbook (.xlsx)"),
+    "csv": QT_TRANSLATE_NOOP("ExportFile", "CSV, comma-separated (.csv)"),
+    "json": QT_TRANSLATE_NOOP("ExportFile", "JSON (.json)"),
 }
 TABLE_TITLES = {  # the tables people export by themselves; link tables are shown by their names
-    "accounts": QT_TRANSLATE_NOOP("ExportDialog", "Accounts"),
-    "stakeholders": QT_TRANSLATE_NOOP("ExportDialog", "Stakeholders"),
-    "goals": QT_TRANSLATE_NOOP("ExportDialog", "Goals"),
-    "ideas": QT_TRANSLATE_NOOP("ExportDialog", "Ideas"),
-    "investments": QT_TRANSLATE_NOOP("ExportDialog", "Investments"),
-    "financials": QT_TRANSLATE_NOOP("ExportDialog", "Financials"),
-    "meetings": QT_TRANSLATE_NOOP("ExportDialog", "Meetings"),
-    "insights": QT_TRANSLATE_NOOP("ExportDialog", "Insights"),
-    "action_items": QT_TRANSLATE_NOOP("ExportDialog", "Action items"),
-    "touchpoints": QT_TRANSLATE_NOOP("ExportDialog", "Touchpoints"),
-    "team_members": QT_TRANSLATE_NOOP("ExportDialog", "Team members"),
-    "assets": QT_TRANSLATE_NOOP("ExportDialog", "Assets"),
+    "accounts": QT_TRANSLATE_NOOP("ExportFile", "Accounts"),
+    "stakeholders": QT_TRANSLATE_NOOP("ExportFile", "Stakeholders"),
+    "goals": QT_TRANSLATE_NOOP("ExportFile", "Goals"),
+    "ideas": QT_TRANSLATE_NOOP("ExportFile", "Ideas"),
+    "investments": QT_TRANSLATE_NOOP("ExportFile", "Investments"),
+    "financials": QT_TRANSLATE_NOOP("ExportFile", "Financials"),
+    "meetings": QT_TRANSLATE_NOOP("ExportFile", "Meetings"),
+    "insights": QT_TRANSLATE_NOOP("ExportFile", "Insights"),
+    "action_items": QT_TRANSLATE_NOOP("ExportFile", "Action items"),
+    "touchpoints": QT_TRANSLATE_NOOP("ExportFile", "Touchpoints"),
+    "team_members": QT_TRANSLATE_NOOP("ExportFile", "Team members"),
+    "assets": QT_TRANSLATE_NOOP("ExportFile", "Assets"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
+ExportFile = TextContext("ExportFile")  # texts written ExportFile.tr("…"), as pyside6-lupdate reads them
 
 
 def ask_export_path(parent: QWidget | None, suggested: Path, fmt: str, folder: bool) -> Path | None:
     """Ask where to write the export (a folder for a whole workbook as CSV); None when cancelled."""
     if folder:
-        name = QFileDialog.getExistingDirectory(parent, _tr("Export Into Folder"), str(suggested.parent))
+        name = QFileDialog.getExistingDirectory(parent, ExportFile.tr("Export Into Folder"), str(suggested.parent))
         return Path(name) / suggested.name if name else None
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Export"), str(suggested), _tr(FORMAT_TITLES[fmt]))
+    name, _ = QFileDialog.getSaveFileName(parent, ExportFile.tr("Export"), str(suggested),
+                                          ExportFile.tr(FORMAT_TITLES[fmt]))
     return Path(name) if name else None
 
 
@@ -105,14 +106,14 @@ class ExportDialog(QDialog):
             self.what.addItem(self.tr("The rows shown: %1").replace("%1", view.title or view.name), VIEW)
         self.what.addItem(self.tr("The whole workbook"), ALL)
         for name in exporting.EXPORT_TABLES:
-            self.what.addItem(_tr(TABLE_TITLES[name]) if name in TABLE_TITLES else name.replace("_", " ").capitalize(),
-                              name)
+            title = ExportFile.tr(TABLE_TITLES[name]) if name in TABLE_TITLES else name.replace("_", " ").capitalize()
+            self.what.addItem(title, name)
         if table is not None:
             self.what.setCurrentIndex(max(0, self.what.findData(table)))
         self.only_account = QCheckBox(self.tr("Only the selected account"), self)
         self.format = QComboBox(self)
         for fmt in ("xlsx", "csv", "json"):
-            self.format.addItem(_tr(FORMAT_TITLES[fmt]), fmt)
+            self.format.addItem(ExportFile.tr(FORMAT_TITLES[fmt]), fmt)
         self.path_edit, row = path_row(self, self.browse)
         self.note = plain_label("", self)
         self.note.setWordWrap(True)

@@ -9,18 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from immersion.store.errors import WorkbookError
 from immersion.store.workbook import EXTENSION, Workbook
 from immersion.ui import dialogs, menus
+from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+FileCommands = TextContext("FileCommands")  # texts written FileCommands.tr("…"), as pyside6-lupdate reads them
 
 
 def _folder(window: MainWindow) -> Path | None:
@@ -43,8 +41,8 @@ def new_workbook(window: MainWindow, path: Path) -> bool:
     """Create an empty workbook at `path` (replacing a file there that no one has open) and open it."""
     path = dialogs.with_extension(Path(path)).absolute()
     if window.workbook is not None and window.workbook.path.resolve() == path.resolve():
-        window.report(_tr("The workbook could not be created"),
-                      _tr("“%1” is the open workbook; choose another name.").replace("%1", path.name))
+        window.report(FileCommands.tr("The workbook could not be created"),
+                      FileCommands.tr("“%1” is the open workbook; choose another name.").replace("%1", path.name))
         return False
     try:
         with menus.busy():
@@ -52,7 +50,7 @@ def new_workbook(window: MainWindow, path: Path) -> bool:
                 menus.ensure_not_in_use(path)
             workbook = Workbook.create(path, overwrite=True)
     except WorkbookError as error:
-        window.report(_tr("The workbook could not be created"), str(error))
+        window.report(FileCommands.tr("The workbook could not be created"), str(error))
         return False
     workbook.close()
     return window.open_workbook(path)
@@ -62,7 +60,7 @@ def ask_save_copy(window: MainWindow) -> None:
     if window.workbook is None:
         return
     source = window.workbook.path
-    suggested = source.with_name(_tr("%1 copy").replace("%1", source.stem) + EXTENSION)
+    suggested = source.with_name(FileCommands.tr("%1 copy").replace("%1", source.stem) + EXTENSION)
     target = dialogs.ask_copy_path(window, suggested)
     if target is not None:
         save_copy(window, target)
@@ -76,9 +74,9 @@ def save_copy(window: MainWindow, target: Path) -> bool:
         with menus.busy():
             written = window.workbook.save_copy(target)
     except WorkbookError as error:
-        window.report(_tr("The copy could not be saved"), str(error))
+        window.report(FileCommands.tr("The copy could not be saved"), str(error))
         return False
-    window.statusBar().showMessage(_tr("Saved a copy as %1").replace("%1", str(written)))
+    window.statusBar().showMessage(FileCommands.tr("Saved a copy as %1").replace("%1", str(written)))
     return True
 
 
@@ -102,7 +100,7 @@ def ask_import(window: MainWindow) -> None:
 
     report = ImportWizard.ask(window, window.session, account_id=window.sidebar.current_account_id())
     if report is not None:
-        window.statusBar().showMessage(_tr("Imported: %1").replace("%1", report.summary()), 8000)
+        window.statusBar().showMessage(FileCommands.tr("Imported: %1").replace("%1", report.summary()), 8000)
 
 
 def ask_export(window: MainWindow) -> None:
@@ -124,5 +122,5 @@ def ask_briefing(window: MainWindow) -> None:
 
     result = BriefingDialog.ask(window, window.workbook, account_id=window.sidebar.current_account_id())
     if result is not None:
-        window.statusBar().showMessage(_tr("Briefing saved: %1 (%2 pages)").replace("%1", result.path.name)
+        window.statusBar().showMessage(FileCommands.tr("Briefing saved: %1 (%2 pages)").replace("%1", result.path.name)
                                        .replace("%2", str(result.pages)), 8000)

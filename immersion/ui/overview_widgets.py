@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from immersion.domain.gap_finder import GapKind
 from immersion.ui import formatting, theme
 from immersion.ui.pages import Target
+from immersion.ui.texts import TextContext
 from immersion.ui.widgets import Caption, Card, Heading
 
 if TYPE_CHECKING:
@@ -42,8 +43,7 @@ _GAP_KINDS: dict[GapKind, tuple[str, str, str]] = {  # colour, then title and me
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Overview", text)
+Overview = TextContext("Overview")  # texts written Overview.tr("…"), as pyside6-lupdate reads them
 
 
 class LinkArea(Card):
@@ -150,7 +150,7 @@ class FigureCard(LinkArea):
         self.note.set_full_text(note)
         self.note.setVisible(bool(note))
         if target is not None:
-            tooltip += "\n\n" + _tr("Click or press Enter to open it.")
+            tooltip += "\n\n" + Overview.tr("Click or press Enter to open it.")
         self.setToolTip(tooltip)
         self.setAccessibleName(f"{self.caption.text()}: {value} {detail} {note}".strip())
         self.set_target(target)
@@ -211,8 +211,9 @@ class GapRow(LinkArea):
         layout.addWidget(GapIcon(gap.kind, self), 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
         layout.addWidget(Caption("›" if target else "", self))
-        where = _tr("Click or press Enter to show it.") if target else _tr("Its page is not available yet.")
-        self.setToolTip(f"{_tr(_GAP_KINDS[gap.kind][2])}\n{where}")
+        where = (Overview.tr("Click or press Enter to show it.") if target
+                 else Overview.tr("Its page is not available yet."))
+        self.setToolTip(f"{Overview.tr(_GAP_KINDS[gap.kind][2])}\n{where}")
         self.setAccessibleName(gap.text)
         self.set_target(target)
 
@@ -274,8 +275,8 @@ class GapList(QWidget):
         self.card.setVisible(bool(gaps))
         for gap, target in zip(gaps, targets, strict=True):
             if not self.rows or self.rows[-1].gap.kind != gap.kind:
-                header = Caption(_tr(_GAP_KINDS[gap.kind][1]), self.card)
-                header.setToolTip(_tr(_GAP_KINDS[gap.kind][2]))
+                header = Caption(Overview.tr(_GAP_KINDS[gap.kind][1]), self.card)
+                header.setToolTip(Overview.tr(_GAP_KINDS[gap.kind][2]))
                 header.setContentsMargins(8, 8 if self.rows else 0, 0, 2)
                 self.items.addWidget(header)
             row = GapRow(gap, target, self.card)

@@ -23,14 +23,14 @@ from PySide6.QtCore import QCoreApplication
 
 from immersion.store.finance import NEGATIVE_ALLOWED, PNL_FIELDS
 from immersion.ui.pnl_input import check_period, parse_money
+from immersion.ui.texts import TextContext
 
 Entry = tuple[str, dict[str, float]]
 _NAMES = {"period": "Period", "revenue": "Revenue", "cost_of_goods": "Cost of goods",
           "cost_to_serve": "Cost to serve", "other_costs": "Other costs"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PnlPaste", text)
+PnlPaste = TextContext("PnlPaste")  # texts written PnlPaste.tr("…"), as pyside6-lupdate reads them
 
 
 class PasteError(ValueError):
@@ -89,9 +89,9 @@ def _figure(text: str, key: str, row: int, column: int) -> float | None:
 
 
 def _error(reason: str, row: int, column: int, key: str) -> PasteError:
-    where = _tr("row %1, column %2 (%3)").replace("%1", str(row)).replace("%2", str(column))
+    where = PnlPaste.tr("row %1, column %2 (%3)").replace("%1", str(row)).replace("%2", str(column))
     where = where.replace("%3", QCoreApplication.translate("Columns", _NAMES.get(key, key)))
-    return PasteError(_tr("Nothing was pasted: %1: %2").replace("%1", where).replace("%2", reason), row, column)
+    return PasteError(PnlPaste.tr("Nothing was pasted: %1: %2").replace("%1", where).replace("%2", reason), row, column)
 
 
 def plan_paste(text: str, rows: Sequence[dict[str, Any]], current_row: int, current_key: str) -> Paste:
@@ -107,7 +107,7 @@ def plan_paste(text: str, rows: Sequence[dict[str, Any]], current_row: int, curr
     """
     block = cells_of(text)
     if not block or not any(cell for line in block for cell in line):
-        raise PasteError(_tr("Nothing was pasted: the clipboard holds no text."))
+        raise PasteError(PnlPaste.tr("Nothing was pasted: the clipboard holds no text."))
     header = not _is_period(block[0][0]) and not any(_is_number(cell) for cell in block[0] if cell)
     if header and len(block) > 1:
         block = block[1:]
@@ -124,15 +124,15 @@ def _with_periods(block: list[list[str]], offset: int) -> list[Entry]:
     seen: dict[str, int] = {}
     for number, line in enumerate(block, start=offset):
         if len(line) > 1 + len(PNL_FIELDS):
-            raise PasteError(_tr("Nothing was pasted: row %1 has %2 cells; a P&L row has a period and at most "
-                                 "four figures (revenue, cost of goods, cost to serve, other costs).")
+            raise PasteError(PnlPaste.tr("Nothing was pasted: row %1 has %2 cells; a P&L row has a period and at most "
+                                         "four figures (revenue, cost of goods, cost to serve, other costs).")
                              .replace("%1", str(number)).replace("%2", str(len(line))), number)
         try:
             period = check_period(line[0])
         except ValueError as error:
             raise _error(str(error), number, 1, "period") from None
         if period in seen:
-            raise _error(_tr("%1 is pasted twice (also in row %2).").replace("%1", period)
+            raise _error(PnlPaste.tr("%1 is pasted twice (also in row %2).").replace("%1", period)
                          .replace("%2", str(seen[period])), number, 1, "period")
         seen[period] = number
         values = {}
@@ -148,16 +148,16 @@ def _onto_cells(block: list[list[str]], offset: int, rows: Sequence[dict[str, An
                 current_key: str) -> list[Entry]:
     first = PNL_FIELDS.index(current_key) if current_key in PNL_FIELDS else -1
     if first < 0:
-        raise PasteError(_tr("Nothing was pasted: select a figure cell to paste figures onto, or paste whole "
-                             "rows that start with their periods."))
+        raise PasteError(PnlPaste.tr("Nothing was pasted: select a figure cell to paste figures onto, or paste whole "
+                                     "rows that start with their periods."))
     width = max(len(line) for line in block)
     if first + width > len(PNL_FIELDS):
-        raise PasteError(_tr("Nothing was pasted: %1 columns from “%2” run past the last column (other costs).")
+        raise PasteError(PnlPaste.tr("Nothing was pasted: %1 columns from “%2” run past the last column (other costs).")
                          .replace("%1", str(width)).replace("%2", QCoreApplication.translate(
                              "Columns", _NAMES[current_key])))
     if current_row + len(block) > len(rows):
-        raise PasteError(_tr("Nothing was pasted: %1 rows from %2 run past the last period; add periods first, "
-                             "or paste rows that start with their periods.").replace("%1", str(len(block)))
+        raise PasteError(PnlPaste.tr("Nothing was pasted: %1 rows from %2 run past the last period; add periods first, "
+                                     "or paste rows that start with their periods.").replace("%1", str(len(block)))
                          .replace("%2", str(rows[current_row]["period"])))
     entries: list[Entry] = []
     for number, line in enumerate(block, start=offset):

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from immersion.ui.pages import Target
+from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.store.search import Hit
@@ -26,8 +27,7 @@ DEBOUNCE_MS = 120
 LIMIT = 40
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Search", text)
+Search = TextContext("Search")  # texts written Search.tr("…"), as pyside6-lupdate reads them
 
 
 class SearchBox(QLineEdit):
@@ -43,10 +43,10 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self._navigate = navigate
         self._workbook: Workbook | None = None
-        self.setPlaceholderText(_tr("Search the workbook  (Ctrl+K)"))
-        self.setAccessibleName(_tr("Search the workbook"))
-        self.setToolTip(_tr("Search accounts, goals, people, meetings, insights and ideas. Words in any order, "
-                            "the start of a word is enough, \"quotes\" for a phrase."))
+        self.setPlaceholderText(Search.tr("Search the workbook  (Ctrl+K)"))
+        self.setAccessibleName(Search.tr("Search the workbook"))
+        self.setToolTip(Search.tr("Search accounts, goals, people, meetings, insights and ideas. Words in any order, "
+                                  "the start of a word is enough, \"quotes\" for a phrase."))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
         self._popup: SearchPopup | None = None  # made on the first search: the first window need not wait
@@ -93,11 +93,11 @@ class SearchBox(QLineEdit):
         found = find(self._workbook.conn, text, limit=LIMIT)
         self.popup.model.set_hits(found.hits, text)
         if not found.hits:
-            self.popup.status.setText(_tr("Nothing found for “%1”.").replace("%1", text))
+            self.popup.status.setText(Search.tr("Nothing found for “%1”.").replace("%1", text))
         elif found.ranked:
-            self.popup.status.setText(_tr("%1 matches, best first.").replace("%1", f"{found.total:,}"))
+            self.popup.status.setText(Search.tr("%1 matches, best first.").replace("%1", f"{found.total:,}"))
         else:
-            self.popup.status.setText(_tr("%1 matches — the newest %2 are shown; add a word to narrow them.")
+            self.popup.status.setText(Search.tr("%1 matches — the newest %2 are shown; add a word to narrow them.")
                                       .replace("%1", f"{found.total:,}").replace("%2", str(len(found.hits))))
         rows = self.popup.model.hit_rows()
         if rows:
