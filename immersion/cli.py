@@ -26,6 +26,7 @@ from immersion import __version__
 
 if TYPE_CHECKING:
     from immersion.store.search import Hit
+    from immersion.store.workbook import Workbook
 
 PROG = "immersion"
 
@@ -41,6 +42,17 @@ class CommandError(Exception):
     def __init__(self, message: str, status: int = EXIT_PROBLEMS) -> None:
         super().__init__(message)
         self.status = status
+
+
+def open_workbook(path: Path, read_only: bool = True) -> Workbook:
+    """The workbook at `path` for a command; one that cannot be opened is a CommandError (EXIT_UNUSABLE)."""
+    from immersion.store.errors import WorkbookError
+    from immersion.store.workbook import Workbook
+
+    try:
+        return Workbook.open(path, read_only=read_only)
+    except WorkbookError as error:
+        raise CommandError(str(error), EXIT_UNUSABLE) from None
 
 
 # -- parsers ---------------------------------------------------------------------------------------------------
@@ -244,15 +256,10 @@ def _one_line(text: str) -> str:
 
 def _run_search(args: argparse.Namespace) -> int:
     from immersion.store import search
-    from immersion.store.errors import WorkbookError
-    from immersion.store.workbook import Workbook
 
     if args.kind is not None and args.kind not in search.KINDS:
         raise CommandError(f"Unknown kind “{args.kind}”; choose one of: {', '.join(search.KINDS)}.", 2)
-    try:
-        workbook = Workbook.open(args.workbook, read_only=True)
-    except WorkbookError as error:
-        raise CommandError(str(error), EXIT_UNUSABLE) from None
+    workbook = open_workbook(args.workbook)
     try:
         hits = search.search(workbook.conn, args.query, limit=args.limit, kind=args.kind)
     finally:
@@ -336,12 +343,11 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _run_backups(args: argparse.Namespace) -> int:
     from immersion.store import backups
-    from immersion.store.workbook import Workbook
 
     workbook = args.workbook.absolute()
     if args.now:
-        with Workbook.open(workbook, read_only=True) as open_workbook:
-            taken = backups.make_backup(open_workbook.conn, workbook, reason="manual")
+        with open_workbook(workbook) as opened:
+            taken = backups.make_backup(opened.conn, workbook, reason="manual")
         print(f"backed up to {taken.path}")
     found = backups.list_backups(workbook)
     if not found:

@@ -77,16 +77,6 @@ def _check_output(out: Path, force: bool) -> None:
         raise _cli.CommandError(f"Cannot write to “{out}”: permission denied.")
 
 
-def _open(path: Path) -> Workbook:
-    from immersion.store.errors import WorkbookError
-    from immersion.store.workbook import Workbook
-
-    try:
-        return Workbook.open(path, read_only=True)
-    except WorkbookError as error:
-        raise _cli.CommandError(str(error), _cli.EXIT_UNUSABLE) from None
-
-
 def _account(workbook: Workbook, name: str) -> str:
     from immersion.report.content import account_names, find_account
 
@@ -147,7 +137,7 @@ def run_briefing(args: argparse.Namespace) -> int:
     _check_output(out, args.force)
     sections = _sections(args.sections)
     as_of = args.as_of or dt.datetime.now().replace(second=0, microsecond=0)
-    workbook = _open(args.workbook)
+    workbook = _cli.open_workbook(args.workbook)
     try:
         account = _account(workbook, args.account)
         meeting = _meeting(workbook, account, args.meeting, as_of)
@@ -182,7 +172,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
     """Write the portfolio briefing (one summary page per account); one line on success."""
     out: Path = args.output
     _check_output(out, args.force)
-    workbook = _open(args.workbook)
+    workbook = _cli.open_workbook(args.workbook)
     try:
         app = _application()  # noqa: F841 - the document layout needs a QGuiApplication
         from immersion.report.options import Paper

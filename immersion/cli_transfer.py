@@ -71,16 +71,6 @@ def add_parsers(subparsers: Any) -> dict[str, Callable[[argparse.Namespace], int
 # -- import ------------------------------------------------------------------------------------------------------
 
 
-def _open(path: Path, read_only: bool) -> Workbook:
-    from immersion.store.errors import WorkbookError
-    from immersion.store.workbook import Workbook
-
-    try:
-        return Workbook.open(path, read_only=read_only)
-    except WorkbookError as error:
-        raise _cli.CommandError(str(error), _cli.EXIT_UNUSABLE) from None
-
-
 def _account(workbook: Workbook, name: str | None) -> str | None:
     if name is None:
         return None
@@ -112,7 +102,7 @@ def run_import(args: argparse.Namespace) -> int:
                                 or args.keep_existing):
         raise _cli.CommandError("`import … all` restores a whole-workbook export as it is; it takes no --map, "
                            "--account, --sheet or row options.", _cli.EXIT_UNUSABLE)
-    workbook = _open(args.workbook, read_only=args.dry_run)
+    workbook = _cli.open_workbook(args.workbook, read_only=args.dry_run)
     try:
         try:
             report = _restore(workbook, args) if args.table == "all" else _import_table(workbook, args)
@@ -210,7 +200,7 @@ def run_export(args: argparse.Namespace) -> int:
     folder = table == "all" and fmt == "csv"
     if out.exists() and not args.force and not (folder and out.is_dir() and not any(out.iterdir())):
         raise _cli.CommandError(f"“{out}” already exists; add --force to replace it.")
-    workbook = _open(args.workbook, read_only=True)
+    workbook = _cli.open_workbook(args.workbook)
     try:
         try:
             if table == "all":
