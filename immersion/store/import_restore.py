@@ -29,9 +29,10 @@ from immersion.store.edits import Change, Changes
 from immersion.store.errors import EditError
 from immersion.store.exporting import EXPORT_TABLES
 from immersion.store.import_checks import Rejection
+from immersion.store.import_csv import sniff_delimiter
 from immersion.store.import_report import ImportRefused, ImportReport, Update
 from immersion.store.import_sheets import cell_text
-from immersion.store.import_source import ImportFileError, decode, sniff_delimiter
+from immersion.store.import_source import ImportFileError, decode
 from immersion.store.import_values import ooxml_unescape, unneutralise
 from immersion.store.workbook import Workbook
 
