@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "immersion"
 ALLOWED = {
     "domain": {"domain"},
     "store": {"domain", "store", "paths", "__init__"},
-    "charts": {"domain", "charts"},
-    "report": {"store", "domain", "charts", "report", "paths", "__init__"},
+    "charts": {"domain", "charts", "texts"},
+    "report": {"store", "domain", "charts", "report", "paths", "texts", "__init__"},
 }
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "pyqtgraph")
 

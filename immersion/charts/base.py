@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from immersion.charts.style import ChartStyle
 from immersion.domain.charts_data import ItemRef
+from immersion.texts import TextContext
 
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate a chart string (context "Charts"); with `n`, "%n" becomes the count."""
-    return QCoreApplication.translate("Charts", text, disambiguation, n)
+Charts = TextContext("Charts")  # texts written Charts.tr("…"), as pyside6-lupdate reads them
 
 
 @dataclass(frozen=True)
@@ -183,7 +181,7 @@ class Chart(QWidget):
         if hit is None:
             return ""
         if hit.ref is not None and self.can_open(hit.ref):
-            return f"{hit.text}\n\n{tr('Click to open it.')}"
+            return f"{hit.text}\n\n{Charts.tr('Click to open it.')}"
         return hit.text
 
     def _hover(self, pos: QPointF) -> None:
@@ -224,8 +222,8 @@ class Chart(QWidget):
         from immersion.charts import export
 
         menu = QMenu(self)
-        menu.addAction(tr("Save as PNG…"), lambda: export.save_as(self, "png"))
-        menu.addAction(tr("Save as SVG…"), lambda: export.save_as(self, "svg"))
+        menu.addAction(Charts.tr("Save as PNG…"), lambda: export.save_as(self, "png"))
+        menu.addAction(Charts.tr("Save as SVG…"), lambda: export.save_as(self, "svg"))
         menu.exec(event.globalPos())
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODev
 from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from immersion.charts.base import Chart, tr
+from immersion.charts.base import Chart, Charts
 from immersion.charts.style import style_for
 
 FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
@@ -21,7 +21,7 @@ FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, kind: str) -> str | None:
     """Ask where to save a picture; None when the user cancels. Tests patch this function."""
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, tr(FILTERS[kind]))
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, Charts.tr(FILTERS[kind]))
     return path or None
 
 
@@ -68,7 +68,7 @@ def save_svg(chart: QWidget, path: Path | str, title: str = "") -> bool:
     generator.setSize(chart.size())
     generator.setViewBox(QRect(0, 0, chart.width(), chart.height()))
     generator.setTitle(title or chart.accessibleName())
-    generator.setDescription(tr("Made with Immersion"))
+    generator.setDescription(Charts.tr("Made with Immersion"))
     painter = QPainter()
     if not painter.begin(generator):
         return False
@@ -81,8 +81,8 @@ def save_svg(chart: QWidget, path: Path | str, title: str = "") -> bool:
 
 def save_as(chart: QWidget, kind: str, suggested: str = "") -> str | None:
     """Ask for a file and save the chart there as `kind` ("png" or "svg"); returns the path, None if not saved."""
-    name = suggested or (chart.accessibleName() or tr("Chart")).replace("/", "-")
-    path = ask_save_path(chart, tr("Save chart as %1").replace("%1", kind.upper()), f"{name}.{kind}", kind)
+    name = suggested or (chart.accessibleName() or Charts.tr("Chart")).replace("/", "-")
+    path = ask_save_path(chart, Charts.tr("Save chart as %1").replace("%1", kind.upper()), f"{name}.{kind}", kind)
     if not path:
         return None
     if not path.lower().endswith(f".{kind}"):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import CategoryAxis
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.charts_data import MatrixData
@@ -40,7 +40,7 @@ class MatrixChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Alignment matrix"))
+        self.setAccessibleName(Charts.tr("Alignment matrix"))
         self.rows_axis = CategoryAxis("left", extent=LABEL_WIDTH)
         self.columns_axis = CategoryAxis("bottom", upright=True, extent=COLUMN_LABELS)
         self.plot = self.add_plot(left=self.rows_axis, bottom=self.columns_axis)
@@ -57,11 +57,11 @@ class MatrixChart(Chart):
         data = self.data
         assert isinstance(data, MatrixData)
         if data.is_empty:
-            return tr("No goals yet. The matrix sets the customer's goals against the ideas and money that serve "
-                      "them: put the goals on the boardroom agenda first.")
+            return Charts.tr("No goals yet. The matrix sets the customer's goals against the ideas and money that "
+                             "serve them: put the goals on the boardroom agenda first.")
         if not data.columns:
-            return tr("No ideas or money yet. Capture ideas and link them to goals, or commit investments to "
-                      "them, and the matrix shows where our effort goes.")
+            return Charts.tr("No ideas or money yet. Capture ideas and link them to goals, or commit investments to "
+                             "them, and the matrix shows where our effort goes.")
         return None
 
     def preferred_height(self) -> int:
@@ -96,15 +96,15 @@ class MatrixChart(Chart):
         row_colours = {n: gap_colour for n in gaps}
         if data.rows and data.rows[-1].ref is None:
             row_colours[n_rows - 1] = muted
-        labels = [row.label if row.ref is not None else tr("No goal (unlinked)") for row in data.rows]
+        labels = [row.label if row.ref is not None else Charts.tr("No goal (unlinked)") for row in data.rows]
         self.rows_axis.set_labels(labels, row_colours)
         self.columns_axis.set_labels([c.title for c in data.columns], {n: money for n in range(split, n_cols)})
         self.plot.setRange(xRange=(-0.5, n_cols - 0.5), yRange=(-0.5, n_rows - 0.5), padding=0)
         self.set_legend([
-            ("■", style.accent("ideas"), tr("idea effort")),
-            ("■", style.accent("money"), tr("money")),
-            ("■", gap_colour, tr("top-three goal with no idea and no money")),
-            ("", style.muted, tr("deeper: a larger part of our effort")),
+            ("■", style.accent("ideas"), Charts.tr("idea effort")),
+            ("■", style.accent("money"), Charts.tr("money")),
+            ("■", gap_colour, Charts.tr("top-three goal with no idea and no money")),
+            ("", style.muted, Charts.tr("deeper: a larger part of our effort")),
         ], style)
 
     def _draw_grid(self, n_rows: int, n_cols: int, style: ChartStyle) -> None:

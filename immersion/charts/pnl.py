@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import CategoryAxis, MoneyAxis, compact_money
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.figures import PnlData
@@ -33,7 +33,7 @@ class PnlChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Account P&L"))
+        self.setAccessibleName(Charts.tr("Account P&L"))
         self.steps_axis = CategoryAxis("bottom", wrap=True)
         self.periods_axis = CategoryAxis("bottom", wrap=True)
         self.waterfall = self.add_plot(0, 0, left=MoneyAxis("left"), bottom=self.steps_axis)
@@ -58,8 +58,8 @@ class PnlChart(Chart):
         data = self.data
         assert isinstance(data, PnlData)
         if data.is_empty:
-            return tr("No P&L yet. Enter the account's revenue and costs by quarter or month to see where the "
-                      "money goes, and how the contribution develops.")
+            return Charts.tr("No P&L yet. Enter the account's revenue and costs by quarter or month to see where the "
+                             "money goes, and how the contribution develops.")
         return None
 
     def draw(self, style: ChartStyle) -> None:
@@ -80,7 +80,7 @@ class PnlChart(Chart):
             ys += [step.end, step.end]
         self.connectors.setData(xs, ys, pen=pg.mkPen(style.muted, width=1, style=Qt.PenStyle.DotLine))
         self._label_bars(style)
-        self.steps_axis.set_labels([tr(STEP_NAMES[s.key]) for s in steps])
+        self.steps_axis.set_labels([Charts.tr(STEP_NAMES[s.key]) for s in steps])
         low = min([0.0] + [min(s.start, s.end) for s in steps])
         high = max([0.0] + [max(s.start, s.end) for s in steps])
         pad = (high - low) * 0.12 or 1.0
@@ -88,10 +88,11 @@ class PnlChart(Chart):
                                 padding=0)
         self._draw_trend(style)
         period = data.period.label if data.period else ""
-        self.set_headline(tr("%1 · amounts in %2").replace("%1", period).replace("%2", data.currency), bold=False)
-        self.set_legend([("■", style.accent("total"), tr("revenue and contribution")),
-                         ("■", style.accent("down"), tr("costs and investments")),
-                         ("●", style.accent("ideas"), tr("contribution by period"))], style)
+        self.set_headline(Charts.tr("%1 · amounts in %2").replace("%1", period).replace("%2", data.currency),
+                          bold=False)
+        self.set_legend([("■", style.accent("total"), Charts.tr("revenue and contribution")),
+                         ("■", style.accent("down"), Charts.tr("costs and investments")),
+                         ("●", style.accent("ideas"), Charts.tr("contribution by period"))], style)
 
     def _label_bars(self, style: ChartStyle) -> None:
         data = self.data

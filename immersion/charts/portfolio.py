@@ -20,7 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import MoneyAxis
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.portfolio_figure import PortfolioData
@@ -43,9 +43,9 @@ class PortfolioChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Portfolio"))
+        self.setAccessibleName(Charts.tr("Portfolio"))
         self.plot = self.add_plot(left=MoneyAxis("left"))
-        self.plot.setLabel("bottom", tr("Alignment index"))
+        self.plot.setLabel("bottom", Charts.tr("Alignment index"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.zero = pg.InfiniteLine(0, angle=0, movable=False)
         self.scatter = pg.ScatterPlotItem(antialias=True)
@@ -66,10 +66,10 @@ class PortfolioChart(Chart):
         assert isinstance(data, PortfolioData)
         if data.is_empty:
             if data.period is None:
-                return tr("No P&L in this workbook yet. Enter each account's revenue and costs by period, and "
-                          "every account appears here by alignment and contribution.")
-            return tr("No account can be placed for %1: each needs an alignment index (open goals and some "
-                      "effort) and a P&L for the period.").replace("%1", data.period.label)
+                return Charts.tr("No P&L in this workbook yet. Enter each account's revenue and costs by period, and "
+                                 "every account appears here by alignment and contribution.")
+            return Charts.tr("No account can be placed for %1: each needs an alignment index (open goals and some "
+                             "effort) and a P&L for the period.").replace("%1", data.period.label)
         return None
 
     def draw(self, style: ChartStyle) -> None:
@@ -95,24 +95,25 @@ class PortfolioChart(Chart):
         self.zero.setPen(pg.mkPen(style.muted, width=1))
         currencies = sorted({p.account.currency for p in points})
         # Amounts are not converted between currencies (that is not the workbook's job): the axis says so.
-        self.plot.setLabel("left", tr("Contribution (%1)").replace("%1", currencies[0]) if len(currencies) == 1
-                           else tr("Contribution (each account's currency)"))
+        self.plot.setLabel("left", Charts.tr("Contribution (%1)").replace("%1", currencies[0]) if len(currencies) == 1
+                           else Charts.tr("Contribution (each account's currency)"))
         ys = [p.contribution for p in points] + [0.0]
         low, high = min(ys), max(ys)
         pad = (high - low) * 0.1 or 1.0
         self.plot.setRange(xRange=(-3, 103), yRange=(low - pad, high + pad), padding=0)
         period = data.period.label if data.period else ""
-        headline = tr("Contribution in %1, by alignment index").replace("%1", period)
+        headline = Charts.tr("Contribution in %1, by alignment index").replace("%1", period)
         tip = ""
         if data.left_off:
-            headline += " · " + tr("%n account(s) not shown", "", len(data.left_off))
+            headline += " · " + Charts.tr("%n account(s) not shown", "", len(data.left_off))
             tip = "\n".join(f"{name}: {why}" for name, why in data.left_off[:30])
             if len(data.left_off) > 30:
                 tip += "\n…"
         self.set_headline(headline, tip, bold=False)
         order_of_tiers = [t for t in TIER_NAMES if t in tiers] + sorted(tiers - set(TIER_NAMES))
-        self.set_legend([("●", style.tier(t), tr(TIER_NAMES[t]) if t in TIER_NAMES else t) for t in order_of_tiers]
-                        + [("", style.muted, tr("bubble size: revenue"))], style)
+        self.set_legend([("●", style.tier(t), Charts.tr(TIER_NAMES[t]) if t in TIER_NAMES else t)
+                         for t in order_of_tiers]
+                        + [("", style.muted, Charts.tr("bubble size: revenue"))], style)
 
     def _set_labels(self, names: list[str], style: ChartStyle) -> None:
         while len(self.labels) < len(names):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import CategoryAxis, PercentAxis
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.charts_data import ProfileData
@@ -32,7 +32,7 @@ class ProfileChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Category profile"))
+        self.setAccessibleName(Charts.tr("Category profile"))
         self.categories_axis = CategoryAxis("bottom", stagger=True)
         self.plot = self.add_plot(left=PercentAxis("left"), bottom=self.categories_axis)
         self.plot.showGrid(y=True, alpha=0.25)
@@ -46,8 +46,8 @@ class ProfileChart(Chart):
         data = self.data
         assert isinstance(data, ProfileData)
         if data.is_empty:
-            return tr("Nothing to compare yet: the profile sets the customer's goals, by category, beside the "
-                      "ideas and money we put behind them.")
+            return Charts.tr("Nothing to compare yet: the profile sets the customer's goals, by category, beside the "
+                             "ideas and money we put behind them.")
         return None
 
     def draw(self, style: ChartStyle) -> None:
@@ -63,17 +63,18 @@ class ProfileChart(Chart):
         self.money.setOpts(x=effort_x, y0=[100 * b.idea_effort for b in data.bars],
                            height=[100 * b.money_effort for b in data.bars], width=BAR, brush=money,
                            pen=pg.mkPen(None))
-        labels = [tr(CATEGORY_NAMES[b.category.value]) if b.category else tr("No goal") for b in data.bars]
+        labels = [Charts.tr(CATEGORY_NAMES[b.category.value]) if b.category else Charts.tr("No goal")
+                  for b in data.bars]
         self.categories_axis.set_labels(labels, {n: style.muted for n, b in enumerate(data.bars) if not b.category})
         top = max([b.emphasis for b in data.bars] + [b.effort for b in data.bars] + [0.25])
         self.plot.setRange(xRange=(-0.6, len(xs) - 0.4), yRange=(0, 100 * top * 1.08), padding=0)
         if data.index is None:
-            headline = tr("Alignment index — (%1)").replace("%1", data.reason or "")
+            headline = Charts.tr("Alignment index — (%1)").replace("%1", data.reason or "")
         else:
-            headline = tr("Alignment index %1 of 100").replace("%1", data.index_text)
+            headline = Charts.tr("Alignment index %1 of 100").replace("%1", data.index_text)
         self.set_headline(headline, data.explain)
-        self.set_legend([("■", customer, tr("customer's emphasis")), ("■", ideas, tr("our ideas")),
-                         ("■", money, tr("our money"))], style)
+        self.set_legend([("■", customer, Charts.tr("customer's emphasis")), ("■", ideas, Charts.tr("our ideas")),
+                         ("■", money, Charts.tr("our money"))], style)
 
     def hit_at(self, plot: int, x: float, y: float, area: str = "view") -> Hit | None:
         data = self.data

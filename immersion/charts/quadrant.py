@@ -13,12 +13,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.alignment import MUTUAL_THRESHOLD
-from immersion.domain.figures import SIZE_BY_MONEY, QuadrantData
 from immersion.domain.enums import BOARD_STAGES
+from immersion.domain.figures import SIZE_BY_MONEY, QuadrantData
 
 SMALLEST, LARGEST = 9.0, 34.0  # bubble diameters in pixels
 STAGE_NAMES = {
@@ -44,10 +44,10 @@ class QuadrantChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Idea quadrant"))
+        self.setAccessibleName(Charts.tr("Idea quadrant"))
         self.plot = self.add_plot()
-        self.plot.setLabel("bottom", tr("Customer value"))
-        self.plot.setLabel("left", tr("Our value"))
+        self.plot.setLabel("bottom", Charts.tr("Customer value"))
+        self.plot.setLabel("left", Charts.tr("Our value"))
         for name in ("bottom", "left"):
             self.plot.getAxis(name).setTicks([[(v, str(v)) for v in range(1, 6)]])
         self.mutual = pg.BarGraphItem(x0=[_EDGE], y0=[_EDGE], width=[5.5 - _EDGE], height=[5.5 - _EDGE])
@@ -63,15 +63,15 @@ class QuadrantChart(Chart):
         data = self.data
         assert isinstance(data, QuadrantData)
         if data.is_empty:
-            return tr("No active ideas yet. Capture ideas with the customer and score their value to both sides; "
-                      "they appear here, with the mutual wins top right.")
+            return Charts.tr("No active ideas yet. Capture ideas with the customer and score their value to both "
+                             "sides; they appear here, with the mutual wins top right.")
         return None
 
     def draw(self, style: ChartStyle) -> None:
         data = self.data
         assert isinstance(data, QuadrantData)
         self.mutual.setOpts(brush=style.translucent(style.accent("up"), 40), pen=pg.mkPen(None))
-        self.mutual_label.setText(tr("Mutual win"), color=style.accent("up"))
+        self.mutual_label.setText(Charts.tr("Mutual win"), color=style.accent("up"))
         for line in self.lines:
             line.setPen(pg.mkPen(style.grid, width=1, style=Qt.PenStyle.DashLine))
         # pyqtgraph caches each drawn bubble by the identity of its pen and brush: reuse them across redraws.
@@ -92,8 +92,8 @@ class QuadrantChart(Chart):
             data=order)
         self.plot.setRange(xRange=(0.5, 5.5), yRange=(0.5, 5.5), padding=0)
         shown = [s for s in BOARD_STAGES if any(p.stage == s for p in points)]
-        size_note = tr("size: money behind it") if data.size_by == SIZE_BY_MONEY else tr("size: effort")
-        self.set_legend([("●", style.stage(s), tr(STAGE_NAMES[s.value])) for s in shown]
+        size_note = Charts.tr("size: money behind it") if data.size_by == SIZE_BY_MONEY else Charts.tr("size: effort")
+        self.set_legend([("●", style.stage(s), Charts.tr(STAGE_NAMES[s.value])) for s in shown]
                         + [("", style.muted, size_note)], style)
 
     def hit_at(self, plot: int, x: float, y: float, area: str = "view") -> Hit | None:
@@ -105,7 +105,7 @@ class QuadrantChart(Chart):
             point = data.points[spots[-1].data()]  # the last is drawn on top
             return Hit(point.text, point.ref)
         if x >= _EDGE and y >= _EDGE:
-            return Hit(tr("Mutual win: customer value and our value both at least 3."), None)
+            return Hit(Charts.tr("Mutual win: customer value and our value both at least 3."), None)
         return None
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from immersion.charts.axes import CategoryAxis, PercentAxis
-from immersion.charts.base import Chart, Hit, tr
+from immersion.charts.base import Chart, Charts, Hit
 from immersion.charts.export import render_png as _render_png
 from immersion.charts.style import ChartStyle
 from immersion.domain.figures import RoiData
@@ -36,12 +36,12 @@ class ReturnsChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Investment returns"))
+        self.setAccessibleName(Charts.tr("Investment returns"))
         self.names_axis = CategoryAxis("left", extent=LABEL_WIDTH)
         self.plot = self.add_plot(left=self.names_axis, bottom=PercentAxis("bottom"))
         self.plot.vb.invertY(True)  # the best return at the top
         self.plot.showGrid(x=True, alpha=0.25)
-        self.plot.setLabel("bottom", tr("ROI = (return − amount) ÷ amount"))
+        self.plot.setLabel("bottom", Charts.tr("ROI = (return − amount) ÷ amount"))
         self.actual = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR)
         self.expected = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR)
         self.promised = pg.ScatterPlotItem(symbol="|", antialias=True)
@@ -53,8 +53,8 @@ class ReturnsChart(Chart):
         data = self.data
         assert isinstance(data, RoiData)
         if data.is_empty:
-            return tr("No returns to show yet. Give investments an expected return when you plan them, and the "
-                      "actual return when it is known: both appear here, told apart.")
+            return Charts.tr("No returns to show yet. Give investments an expected return when you plan them, and the "
+                             "actual return when it is known: both appear here, told apart.")
         return None
 
     def preferred_height(self) -> int:
@@ -87,11 +87,11 @@ class ReturnsChart(Chart):
         pad = (high - low) * 0.06 or 10.0
         self.plot.setRange(xRange=(low - (pad if low < 0 else 0), high + pad), yRange=(-0.6, len(bars) - 0.4),
                            padding=0)
-        entries = [("■", up, tr("actual return")), ("□", up, tr("expected return (not yet known)")),
-                   ("|", style.text, tr("what was expected"))]
+        entries = [("■", up, Charts.tr("actual return")), ("□", up, Charts.tr("expected return (not yet known)")),
+                   ("|", style.text, Charts.tr("what was expected"))]
         if data.left_out:
-            entries.append(("", style.muted, tr("%n investment(s) without a return left out", "",
-                                                data.left_out)))
+            entries.append(("", style.muted, Charts.tr("%n investment(s) without a return left out", "",
+                                                       data.left_out)))
         self.set_legend(entries, style)
 
     def hit_at(self, plot: int, x: float, y: float, area: str = "view") -> Hit | None:

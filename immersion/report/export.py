@@ -18,7 +18,7 @@ from pathlib import Path
 
 from immersion.report.chart_images import ChartImage, render_charts
 from immersion.report.content import build_briefing
-from immersion.report.format import day, tr
+from immersion.report.format import Report, day
 from immersion.report.html import briefing_html, mark, stylesheet
 from immersion.report.model import Briefing
 from immersion.report.options import BriefingOptions
@@ -52,17 +52,17 @@ class BriefingResult:
 
 def pdf_info(b: Briefing) -> PdfInfo:
     """The PDF's title, header, footer and identity for a briefing."""
-    subject = b.meeting.title if b.meeting else tr("Account briefing")
+    subject = b.meeting.title if b.meeting else Report.tr("Account briefing")
     when = f" · {day(b.meeting.starts_at)}" if b.meeting else ""
     options = b.options
     key = "|".join([options.account_id, b.meeting.id if b.meeting else "-", options.edition.value,
                     options.paper.value, options.as_of.isoformat(), ",".join(sorted(options.sections)),
                     options.prepared_by or ""])
-    footer = tr("Prepared by %1 · %2").replace("%1", b.prepared_by or tr("the account team")).replace(
+    footer = Report.tr("Prepared by %1 · %2").replace("%1", b.prepared_by or Report.tr("the account team")).replace(
         "%2", day(b.prepared_on))
     return PdfInfo(title=f"{b.account_name} — {subject}", author=b.prepared_by or "",
                    header=f"{b.account_name} · {subject}{when}", mark=mark(b), footer=footer,
-                   page_text=tr("Page %1 of %2"), date=b.prepared_on, key=key, internal=b.internal)
+                   page_text=Report.tr("Page %1 of %2"), date=b.prepared_on, key=key, internal=b.internal)
 
 
 def render_pdf(b: Briefing, charts: Mapping[str, ChartImage], progress: Progress | None = None) -> RenderedPdf:
@@ -71,7 +71,7 @@ def render_pdf(b: Briefing, charts: Mapping[str, ChartImage], progress: Progress
     doc = lay_out(briefing_html(b, charts), stylesheet(), charts, page)
     pages = doc.pageCount()
     data = print_pdf(doc, page, b.options.paper, pdf_info(b),
-                     (lambda done, total: progress(tr("Printing pages"), done, total)) if progress else None)
+                     (lambda done, total: progress(Report.tr("Printing pages"), done, total)) if progress else None)
     return RenderedPdf(data, pages, tuple(doc.refused))
 
 
@@ -108,15 +108,15 @@ def export_briefing(wb: Workbook, options: BriefingOptions, path: Path,
         if progress is not None:
             progress(name, done, STEPS)
 
-    step(tr("Reading the workbook"), 0)
+    step(Report.tr("Reading the workbook"), 0)
     briefing = build_briefing(wb, options)
-    step(tr("Drawing the charts"), 1)
+    step(Report.tr("Drawing the charts"), 1)
     charts = render_charts(briefing)
-    step(tr("Laying out the pages"), 2)
+    step(Report.tr("Laying out the pages"), 2)
     rendered = render_pdf(briefing, charts)
-    step(tr("Writing the file"), 3)
+    step(Report.tr("Writing the file"), 3)
     write_file(path, rendered.data)
-    step(tr("Done"), 4)
+    step(Report.tr("Done"), 4)
     return BriefingResult(Path(path), rendered.pages, len(rendered.data), rendered.refused, briefing)
 
 
@@ -128,6 +128,6 @@ def suggested_name(b: Briefing) -> str:
 
 def file_name(account: str, when: str, internal: bool) -> str:
     """"Marlowe & Finch Supermarkets – briefing 2026-11-26 (internal).pdf", safe on every file system."""
-    edition = tr("internal") if internal else tr("for the customer")
-    name = tr("%1 – briefing %2 (%3).pdf").replace("%1", account).replace("%2", when).replace("%3", edition)
+    edition = Report.tr("internal") if internal else Report.tr("for the customer")
+    name = Report.tr("%1 – briefing %2 (%3).pdf").replace("%1", account).replace("%2", when).replace("%3", edition)
     return "".join("-" if c in '/\\:*?"<>|' else c for c in name)

@@ -11,64 +11,61 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-CONTEXT = "Briefing"
+from immersion.texts import TextContext
+
+Report = TextContext("Report")  # texts written Report.tr("…"), as pyside6-lupdate reads them
 _MONTHS = (
-    QT_TRANSLATE_NOOP("Briefing", "Jan"), QT_TRANSLATE_NOOP("Briefing", "Feb"), QT_TRANSLATE_NOOP("Briefing", "Mar"),
-    QT_TRANSLATE_NOOP("Briefing", "Apr"), QT_TRANSLATE_NOOP("Briefing", "May"), QT_TRANSLATE_NOOP("Briefing", "Jun"),
-    QT_TRANSLATE_NOOP("Briefing", "Jul"), QT_TRANSLATE_NOOP("Briefing", "Aug"), QT_TRANSLATE_NOOP("Briefing", "Sep"),
-    QT_TRANSLATE_NOOP("Briefing", "Oct"), QT_TRANSLATE_NOOP("Briefing", "Nov"), QT_TRANSLATE_NOOP("Briefing", "Dec"),
+    QT_TRANSLATE_NOOP("Report", "Jan"), QT_TRANSLATE_NOOP("Report", "Feb"), QT_TRANSLATE_NOOP("Report", "Mar"),
+    QT_TRANSLATE_NOOP("Report", "Apr"), QT_TRANSLATE_NOOP("Report", "May"), QT_TRANSLATE_NOOP("Report", "Jun"),
+    QT_TRANSLATE_NOOP("Report", "Jul"), QT_TRANSLATE_NOOP("Report", "Aug"), QT_TRANSLATE_NOOP("Report", "Sep"),
+    QT_TRANSLATE_NOOP("Report", "Oct"), QT_TRANSLATE_NOOP("Report", "Nov"), QT_TRANSLATE_NOOP("Report", "Dec"),
 )
 _DAYS = (
-    QT_TRANSLATE_NOOP("Briefing", "Mon"), QT_TRANSLATE_NOOP("Briefing", "Tue"), QT_TRANSLATE_NOOP("Briefing", "Wed"),
-    QT_TRANSLATE_NOOP("Briefing", "Thu"), QT_TRANSLATE_NOOP("Briefing", "Fri"), QT_TRANSLATE_NOOP("Briefing", "Sat"),
-    QT_TRANSLATE_NOOP("Briefing", "Sun"),
+    QT_TRANSLATE_NOOP("Report", "Mon"), QT_TRANSLATE_NOOP("Report", "Tue"), QT_TRANSLATE_NOOP("Report", "Wed"),
+    QT_TRANSLATE_NOOP("Report", "Thu"), QT_TRANSLATE_NOOP("Report", "Fri"), QT_TRANSLATE_NOOP("Report", "Sat"),
+    QT_TRANSLATE_NOOP("Report", "Sun"),
 )
 WORDS = {  # stored values shown as words (the workbook stores them in English)
-    "unconfirmed": QT_TRANSLATE_NOOP("Briefing", "unconfirmed"),
-    "confirmed": QT_TRANSLATE_NOOP("Briefing", "confirmed"),
-    "achieved": QT_TRANSLATE_NOOP("Briefing", "achieved"),
-    "dropped": QT_TRANSLATE_NOOP("Briefing", "dropped"),
-    "strategic": QT_TRANSLATE_NOOP("Briefing", "Strategic"),
-    "competitive": QT_TRANSLATE_NOOP("Briefing", "Competitive"),
-    "interpersonal": QT_TRANSLATE_NOOP("Briefing", "Interpersonal"),
-    "political": QT_TRANSLATE_NOOP("Briefing", "Political"),
-    "financial": QT_TRANSLATE_NOOP("Briefing", "Financial"),
-    "captured": QT_TRANSLATE_NOOP("Briefing", "captured"),
-    "shaping": QT_TRANSLATE_NOOP("Briefing", "shaping"),
-    "co-creating": QT_TRANSLATE_NOOP("Briefing", "co-creating"),
-    "proposed": QT_TRANSLATE_NOOP("Briefing", "proposed"),
-    "piloting": QT_TRANSLATE_NOOP("Briefing", "piloting"),
-    "adopted": QT_TRANSLATE_NOOP("Briefing", "adopted"),
-    "parked": QT_TRANSLATE_NOOP("Briefing", "parked"),
-    "declined": QT_TRANSLATE_NOOP("Briefing", "declined"),
-    "champion": QT_TRANSLATE_NOOP("Briefing", "champion"),
-    "supporter": QT_TRANSLATE_NOOP("Briefing", "supporter"),
-    "neutral": QT_TRANSLATE_NOOP("Briefing", "neutral"),
-    "sceptic": QT_TRANSLATE_NOOP("Briefing", "sceptic"),
-    "detractor": QT_TRANSLATE_NOOP("Briefing", "detractor"),
-    "board": QT_TRANSLATE_NOOP("Briefing", "board"),
-    "executive": QT_TRANSLATE_NOOP("Briefing", "executive"),
-    "senior": QT_TRANSLATE_NOOP("Briefing", "senior"),
-    "manager": QT_TRANSLATE_NOOP("Briefing", "manager"),
-    "staff": QT_TRANSLATE_NOOP("Briefing", "staff"),
-    "planned": QT_TRANSLATE_NOOP("Briefing", "planned"),
-    "committed": QT_TRANSLATE_NOOP("Briefing", "committed"),
-    "spent": QT_TRANSLATE_NOOP("Briefing", "spent"),
-    "stopped": QT_TRANSLATE_NOOP("Briefing", "stopped"),
-    "quote": QT_TRANSLATE_NOOP("Briefing", "quote"),
-    "observation": QT_TRANSLATE_NOOP("Briefing", "observation"),
-    "need": QT_TRANSLATE_NOOP("Briefing", "need"),
-    "pressure": QT_TRANSLATE_NOOP("Briefing", "pressure"),
+    "unconfirmed": QT_TRANSLATE_NOOP("Report", "unconfirmed"),
+    "confirmed": QT_TRANSLATE_NOOP("Report", "confirmed"),
+    "achieved": QT_TRANSLATE_NOOP("Report", "achieved"),
+    "dropped": QT_TRANSLATE_NOOP("Report", "dropped"),
+    "strategic": QT_TRANSLATE_NOOP("Report", "Strategic"),
+    "competitive": QT_TRANSLATE_NOOP("Report", "Competitive"),
+    "interpersonal": QT_TRANSLATE_NOOP("Report", "Interpersonal"),
+    "political": QT_TRANSLATE_NOOP("Report", "Political"),
+    "financial": QT_TRANSLATE_NOOP("Report", "Financial"),
+    "captured": QT_TRANSLATE_NOOP("Report", "captured"),
+    "shaping": QT_TRANSLATE_NOOP("Report", "shaping"),
+    "co-creating": QT_TRANSLATE_NOOP("Report", "co-creating"),
+    "proposed": QT_TRANSLATE_NOOP("Report", "proposed"),
+    "piloting": QT_TRANSLATE_NOOP("Report", "piloting"),
+    "adopted": QT_TRANSLATE_NOOP("Report", "adopted"),
+    "parked": QT_TRANSLATE_NOOP("Report", "parked"),
+    "declined": QT_TRANSLATE_NOOP("Report", "declined"),
+    "champion": QT_TRANSLATE_NOOP("Report", "champion"),
+    "supporter": QT_TRANSLATE_NOOP("Report", "supporter"),
+    "neutral": QT_TRANSLATE_NOOP("Report", "neutral"),
+    "sceptic": QT_TRANSLATE_NOOP("Report", "sceptic"),
+    "detractor": QT_TRANSLATE_NOOP("Report", "detractor"),
+    "board": QT_TRANSLATE_NOOP("Report", "board"),
+    "executive": QT_TRANSLATE_NOOP("Report", "executive"),
+    "senior": QT_TRANSLATE_NOOP("Report", "senior"),
+    "manager": QT_TRANSLATE_NOOP("Report", "manager"),
+    "staff": QT_TRANSLATE_NOOP("Report", "staff"),
+    "planned": QT_TRANSLATE_NOOP("Report", "planned"),
+    "committed": QT_TRANSLATE_NOOP("Report", "committed"),
+    "spent": QT_TRANSLATE_NOOP("Report", "spent"),
+    "stopped": QT_TRANSLATE_NOOP("Report", "stopped"),
+    "quote": QT_TRANSLATE_NOOP("Report", "quote"),
+    "observation": QT_TRANSLATE_NOOP("Report", "observation"),
+    "need": QT_TRANSLATE_NOOP("Report", "need"),
+    "pressure": QT_TRANSLATE_NOOP("Report", "pressure"),
 }
 STANCE_COLOURS = {"champion": "#1e7a46", "supporter": "#3f7f5f", "neutral": "#5d6673", "sceptic": "#a3600b",
                   "detractor": "#b3261e"}
-
-
-def tr(text: str, n: int = -1) -> str:
-    """Translate a briefing string (context "Briefing"); with `n`, "%n" becomes the count."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
 def esc(value: object) -> str:
@@ -86,12 +83,12 @@ def fill(template: str, **values: object) -> str:
 
     The values are inserted after translation and are never parsed again, so braces in workbook text are safe.
     """
-    return tr(template).format(**{key: esc(value) for key, value in values.items()})
+    return Report.tr(template).format(**{key: esc(value) for key, value in values.items()})
 
 
 def label_of(value: str) -> str:
     """A stored value (a status, a stage, a stance…) as a translated word (not escaped)."""
-    return tr(WORDS[value]) if value in WORDS else value
+    return Report.tr(WORDS[value]) if value in WORDS else value
 
 
 def word(value: str | None) -> str:
@@ -115,13 +112,13 @@ def day(value: str | dt.date | None) -> str:
     date = _date(value)
     if date is None:
         return esc(value)
-    return f"{date.day} {tr(_MONTHS[date.month - 1])} {date.year}"
+    return f"{date.day} {Report.tr(_MONTHS[date.month - 1])} {date.year}"
 
 
 def weekday(value: str) -> str:
     """"Thu 26 Nov 2026"."""
     date = _date(value)
-    return f"{tr(_DAYS[date.weekday()])} {day(date)}" if date else esc(value)
+    return f"{Report.tr(_DAYS[date.weekday()])} {day(date)}" if date else esc(value)
 
 
 def clock(value: str) -> str:
@@ -156,10 +153,10 @@ def dots(value: int, of: int = 5) -> str:
 def days_ago(days: int) -> str:
     """"today", "1 day ago", "48 days ago"."""
     if days == 0:
-        return tr("today")
-    return tr("1 day ago") if days == 1 else tr("%1 days ago").replace("%1", str(days))
+        return Report.tr("today")
+    return Report.tr("1 day ago") if days == 1 else Report.tr("%1 days ago").replace("%1", str(days))
 
 
 def count(n: int, one: str, many: str) -> str:
     """`one` (translated) when n is 1, else `many` (translated) with "%1" replaced by n."""
-    return tr(one) if n == 1 else tr(many).replace("%1", str(n))
+    return Report.tr(one) if n == 1 else Report.tr(many).replace("%1", str(n))

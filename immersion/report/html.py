@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from importlib.resources import files
 
 from immersion.report import html_sections as sections
-from immersion.report.format import clock, day, days_ago, dots, esc, text, tr, weekday, word
+from immersion.report.format import Report, clock, day, days_ago, dots, esc, text, weekday, word
 from immersion.report.html_common import ChartRef, action_tail, meeting_kind, stance, sub
 from immersion.report.markdown import notes_html
 from immersion.report.model import Briefing, Card, GoalLine
@@ -48,7 +48,8 @@ def briefing_html(b: Briefing, charts: Mapping[str, ChartRef] | None = None) -> 
         if not body:
             continue
         number += 1
-        title = tr(section.title) if b.internal or section != Section.FOLLOW_UP else tr("Open commitments")
+        title = (Report.tr(section.title) if b.internal or section != Section.FOLLOW_UP
+                 else Report.tr("Open commitments"))
         parts.append(f"<h2>{number}&nbsp;&nbsp;{esc(title)}</h2>\n{body}")
     return "<html><body>\n" + "\n".join(parts) + "\n</body></html>"
 
@@ -59,31 +60,31 @@ def briefing_html(b: Briefing, charts: Mapping[str, ChartRef] | None = None) -> 
 def mark(b: Briefing) -> str:
     """The confidentiality mark of the edition (plain text, not escaped)."""
     if b.internal:
-        return tr("Internal — confidential")
-    return tr("Prepared for %1").replace("%1", b.account_name)
+        return Report.tr("Internal — confidential")
+    return Report.tr("Prepared for %1").replace("%1", b.account_name)
 
 
 def cover(b: Briefing) -> str:
     """The cover: account, meeting, date and place, attendees, the figures at a glance and who prepared it."""
-    kicker = tr("INTERNAL BRIEFING · CONFIDENTIAL") if b.internal else tr("MEETING BRIEFING")
+    kicker = Report.tr("INTERNAL BRIEFING · CONFIDENTIAL") if b.internal else Report.tr("MEETING BRIEFING")
     out = [f'<p class="{"kicker" if b.internal else "kicker-customer"}">{esc(kicker)}</p>',
            f"<h1>{esc(b.account_name)}</h1>"]
     m = b.meeting
-    out.append(f'<p class="subtitle">{esc(m.title) if m else esc(tr("Account briefing"))}</p>')
+    out.append(f'<p class="subtitle">{esc(m.title) if m else esc(Report.tr("Account briefing"))}</p>')
     facts: list[tuple[str, str]] = []
     if m is not None:
         end = ""
         if m.duration_minutes:
             minutes = int(m.starts_at[11:13] or 0) * 60 + int(m.starts_at[14:16] or 0) + m.duration_minutes
             end = f"–{minutes // 60 % 24:02d}:{minutes % 60:02d}" if minutes < 24 * 60 else ""
-        facts.append((tr("WHEN"), f"{weekday(m.starts_at)}, {clock(m.starts_at)}{end}"))
+        facts.append((Report.tr("WHEN"), f"{weekday(m.starts_at)}, {clock(m.starts_at)}{end}"))
         if m.location:
-            facts.append((tr("WHERE"), esc(m.location)))
-        facts.append((tr("MEETING"), esc(meeting_kind(m.kind))))
+            facts.append((Report.tr("WHERE"), esc(m.location)))
+        facts.append((Report.tr("MEETING"), esc(meeting_kind(m.kind))))
         if m.purpose:
-            facts.append((tr("PURPOSE"), text(m.purpose)))
+            facts.append((Report.tr("PURPOSE"), text(m.purpose)))
     elif b.industry:
-        facts.append((tr("INDUSTRY"), esc(b.industry)))
+        facts.append((Report.tr("INDUSTRY"), esc(b.industry)))
     if facts:
         rows = "".join(f'<tr><td class="fact-label" width="18%">{esc(k)}</td><td>{v}</td></tr>' for k, v in facts)
         out.append(f'<table class="facts" width="100%" cellspacing="0">{rows}</table>')
@@ -91,34 +92,35 @@ def cover(b: Briefing) -> str:
         out.append(_sides(b))
     if b.glance is not None:
         out.append(_glance(b))
-    who = b.prepared_by or tr("the account team")
+    who = b.prepared_by or Report.tr("the account team")
     if b.prepared_title:
         who = f"{who}, {b.prepared_title}"
-    out.append(f'<p class="prepared">{tr("Prepared by {who} · {day}").format(who=esc(who), day=day(b.prepared_on))}</p>')
+    prepared = Report.tr("Prepared by {who} · {day}").format(who=esc(who), day=day(b.prepared_on))
+    out.append(f'<p class="prepared">{prepared}</p>')
     return "\n".join(out)
 
 
 def _sides(b: Briefing) -> str:
     """The attendees of both sides, in two columns."""
-    none = f'<p class="muted">{esc(tr("None recorded"))}</p>'
+    none = f'<p class="muted">{esc(Report.tr("None recorded"))}</p>'
     theirs = "".join(f'<p class="person"><b>{esc(c.name)}</b>{sub(c.title, br=True)}</p>'
                      for c in b.cards) if b.cards_are_attendees else none
     ours = "".join(f'<p class="person"><b>{esc(t.name)}</b>{sub(t.title, br=True)}</p>' for t in b.team) or none
     return (f'<table class="side" width="100%" cellspacing="0"><tr>'
             f'<td width="50%"><p class="side-head">{esc(b.account_name.upper())}</p>{theirs}</td>'
-            f'<td width="50%"><p class="side-head">{esc(tr("OUR TEAM"))}</p>{ours}</td></tr></table>')
+            f'<td width="50%"><p class="side-head">{esc(Report.tr("OUR TEAM"))}</p>{ours}</td></tr></table>')
 
 
 def _glance(b: Briefing) -> str:
     g = b.glance
     assert g is not None
     index = "—" if g.index is None else f"{g.index:.0f}"
-    tiles = [(index, tr("alignment index, of 100")),
-             (str(g.open_goals), tr("open goals, %1 unconfirmed").replace("%1", str(g.unconfirmed_goals))),
-             (str(g.active_ideas), tr("active ideas")),
-             (str(g.overdue_actions), tr("overdue action items")),
+    tiles = [(index, Report.tr("alignment index, of 100")),
+             (str(g.open_goals), Report.tr("open goals, %1 unconfirmed").replace("%1", str(g.unconfirmed_goals))),
+             (str(g.active_ideas), Report.tr("active ideas")),
+             (str(g.overdue_actions), Report.tr("overdue action items")),
              ("—" if g.days_since_last_meeting is None else str(g.days_since_last_meeting),
-              tr("days since the last meeting"))]
+              Report.tr("days since the last meeting"))]
     cells = '<td class="gap" width="2%"></td>'.join(
         f'<td class="tile" width="18.4%"><p class="glance-figure">{esc(figure)}</p><p class="glance-label">{esc(label)}</p></td>'
         for figure, label in tiles)
@@ -134,18 +136,20 @@ def agenda(b: Briefing) -> str:
     if b.mutual_purpose:
         out.append(f'<p class="quote">“{text(b.mutual_purpose)}”</p>')
     if b.objectives:
-        out.append(f'<p><span class="label">{esc(tr("OUR OBJECTIVES (INTERNAL)"))}</span><br/>{text(b.objectives)}</p>')
+        out.append(f'<p><span class="label">{esc(Report.tr("OUR OBJECTIVES (INTERNAL)"))}</span><br/>'
+                   f"{text(b.objectives)}</p>")
     if not b.goals:
-        out.append(f'<p class="empty">{esc(tr("No open goals are recorded for this account yet."))}</p>')
+        out.append(f'<p class="empty">{esc(Report.tr("No open goals are recorded for this account yet."))}</p>')
     else:
-        head = (f'<thead><tr><th width="4%">#</th><th width="48%">{esc(tr("Goal and measure"))}</th>'
-                f'<th width="13%">{esc(tr("Category"))}</th><th width="11%">{esc(tr("Priority"))}</th>'
-                f'<th width="15%">{esc(tr("Status"))}</th><th width="9%" class="num">{esc(tr("Ideas"))}</th>'
+        head = (f'<thead><tr><th width="4%">#</th><th width="48%">{esc(Report.tr("Goal and measure"))}</th>'
+                f'<th width="13%">{esc(Report.tr("Category"))}</th><th width="11%">{esc(Report.tr("Priority"))}</th>'
+                f'<th width="15%">{esc(Report.tr("Status"))}</th>'
+                f'<th width="9%" class="num">{esc(Report.tr("Ideas"))}</th>'
                 "</tr></thead>")
         rows = "".join(_goal_row(g) for g in b.goals)
         out.append(f'<table class="list" width="100%" cellspacing="0">{head}{rows}</table>')
-    closed = [(tr("Achieved"), [g for g in b.closed_goals if g.status == "achieved"]),
-              (tr("Dropped"), [g for g in b.closed_goals if g.status == "dropped"])]
+    closed = [(Report.tr("Achieved"), [g for g in b.closed_goals if g.status == "achieved"]),
+              (Report.tr("Dropped"), [g for g in b.closed_goals if g.status == "dropped"])]
     lines = [f"{esc(label)}: {'; '.join(esc(g.title) for g in goals)}." for label, goals in closed if goals]
     if lines:
         out.append(f'<p class="note">{" ".join(lines)}</p>')
@@ -166,8 +170,8 @@ def _goal_row(g: GoalLine) -> str:
 def people(b: Briefing) -> str:
     """Cards of the customer's people, two to a row, then our side and whom each of us covers."""
     if not b.cards:
-        return f'<p class="empty">{esc(tr("No stakeholders are recorded for this account yet."))}</p>'
-    intro = tr("The customer's people in the room.") if b.cards_are_attendees else tr(
+        return f'<p class="empty">{esc(Report.tr("No stakeholders are recorded for this account yet."))}</p>'
+    intro = Report.tr("The customer's people in the room.") if b.cards_are_attendees else Report.tr(
         "No customer attendees are recorded, so these are the account's most influential people.")
     out = [f'<p class="muted">{esc(intro)}</p>']
     for n in range(0, len(b.cards), 2):
@@ -179,9 +183,9 @@ def people(b: Briefing) -> str:
         out.append(f'<table class="cards" width="100%" cellspacing="0" style="margin-top: {0 if n == 0 else 4}px">'
                    f"<tr>{cells}</tr></table>")
     if b.team:
-        out.append(f"<h3>{esc(tr('Our side'))}</h3>")
-        head = (f'<thead><tr><th width="30%">{esc(tr("Name"))}</th><th width="38%">{esc(tr("Role"))}</th>'
-                f'<th width="32%">{esc(tr("Covers"))}</th></tr></thead>')
+        out.append(f"<h3>{esc(Report.tr('Our side'))}</h3>")
+        head = (f'<thead><tr><th width="30%">{esc(Report.tr("Name"))}</th><th width="38%">{esc(Report.tr("Role"))}</th>'
+                f'<th width="32%">{esc(Report.tr("Covers"))}</th></tr></thead>')
         rows = "".join(
             f"<tr><td><b>{esc(t.name)}</b></td><td>{esc(t.title or '')}{sub(t.organisation, br=True)}</td>"
             f"<td>{'<br/>'.join(_covers(name, strength) for name, strength in t.covers) or '—'}</td></tr>"
@@ -200,19 +204,20 @@ def _card(c: Card, internal: bool) -> str:
     lines.append(f'<p class="card-title">{esc(c.title or "")}{"<br/>" if c.title else ""}'
                  f'<span class="sub">{role}</span></p>')
     if internal:
-        lines.append(f'<p class="card-line">{stance(c.stance)} &nbsp;·&nbsp; {esc(tr("influence"))} '
+        lines.append(f'<p class="card-line">{stance(c.stance)} &nbsp;·&nbsp; {esc(Report.tr("influence"))} '
                      f'<span class="dots">{dots(c.influence or 0)}</span> {c.influence}/5</p>')
         if c.personal_wins:
-            lines.append(f'<p class="card-line"><span class="label">{esc(tr("PERSONAL WINS"))}</span><br/>'
+            lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("PERSONAL WINS"))}</span><br/>'
                          f"{text(c.personal_wins)}</p>")
         if c.notes:
-            lines.append(f'<p class="card-line"><span class="label">{esc(tr("NOTES"))}</span><br/>{text(c.notes)}</p>')
-        contact = (esc(tr("never")) if c.days_since_contact is None
+            lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("NOTES"))}</span><br/>'
+                         f"{text(c.notes)}</p>")
+        contact = (esc(Report.tr("never")) if c.days_since_contact is None
                    else f"{day(c.last_contact)} ({esc(days_ago(c.days_since_contact))})")
-        lines.append(f'<p class="card-line"><span class="label">{esc(tr("LAST CONTACT"))}</span> {contact}</p>')
-        covered = ", ".join(_covers(n, s) for n, s in c.covered_by) or esc(tr("nobody yet"))
-        lines.append(f'<p class="card-line"><span class="label">{esc(tr("COVERED BY"))}</span> {covered}</p>')
-    label = tr("OUR OPEN PROMISES") if internal else tr("OUR OPEN COMMITMENTS")
+        lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("LAST CONTACT"))}</span> {contact}</p>')
+        covered = ", ".join(_covers(n, s) for n, s in c.covered_by) or esc(Report.tr("nobody yet"))
+        lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("COVERED BY"))}</span> {covered}</p>')
+    label = Report.tr("OUR OPEN PROMISES") if internal else Report.tr("OUR OPEN COMMITMENTS")
     if c.promises:
         items = "<br/>".join(f"•&nbsp;{esc(p.text)} {action_tail(p)}" for p in c.promises)
         lines.append(f'<p class="card-line"><span class="label">{esc(label)}</span><br/>{items}</p>')

@@ -9,15 +9,15 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from immersion.report.format import STANCE_COLOURS, day, esc, tr, word
+from immersion.report.format import STANCE_COLOURS, Report, day, esc, word
 from immersion.report.model import ActionLine
 
 _KINDS = {
-    "discovery": QT_TRANSLATE_NOOP("Briefing", "Discovery meeting"),
-    "co-creation": QT_TRANSLATE_NOOP("Briefing", "Co-creation session"),
-    "business review": QT_TRANSLATE_NOOP("Briefing", "Business review"),
-    "executive": QT_TRANSLATE_NOOP("Briefing", "Executive meeting"),
-    "social": QT_TRANSLATE_NOOP("Briefing", "Social meeting"),
+    "discovery": QT_TRANSLATE_NOOP("Report", "Discovery meeting"),
+    "co-creation": QT_TRANSLATE_NOOP("Report", "Co-creation session"),
+    "business review": QT_TRANSLATE_NOOP("Report", "Business review"),
+    "executive": QT_TRANSLATE_NOOP("Report", "Executive meeting"),
+    "social": QT_TRANSLATE_NOOP("Report", "Social meeting"),
 }
 
 
@@ -36,7 +36,7 @@ class ChartRef(Protocol):
 
 def meeting_kind(kind: str) -> str:
     """A meeting kind as words, translated (not escaped)."""
-    return tr(_KINDS[kind]) if kind in _KINDS else kind
+    return Report.tr(_KINDS[kind]) if kind in _KINDS else kind
 
 
 def sub(value: str | None, br: bool = False) -> str:
@@ -56,9 +56,9 @@ def stance(value: str | None) -> str:
 
 def action_tail(item: ActionLine) -> str:
     """"— owner, due 8 Nov 2026" and an overdue flag, after an action item's text."""
-    owner = esc(item.owner or tr("unassigned"))
-    due = f", {esc(tr('due'))} {day(item.due_date)}" if item.due_date else ""
-    flag = f' <span class="overdue">{esc(tr("overdue"))}</span>' if item.overdue else ""
+    owner = esc(item.owner or Report.tr("unassigned"))
+    due = f", {esc(Report.tr('due'))} {day(item.due_date)}" if item.due_date else ""
+    flag = f' <span class="overdue">{esc(Report.tr("overdue"))}</span>' if item.overdue else ""
     return f'<span class="sub">— {owner}{due}</span>{flag}'
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from immersion.report.format import count, day, esc, fill, label_of, money, share, text, tr, word
+from immersion.report.format import Report, count, day, esc, fill, label_of, money, share, text, word
 from immersion.report.html_common import NUM, ChartRef, action_tail, chart, empty, keep, sub, table
 from immersion.report.model import ActionLine, Briefing, IdeaMove, InsightLine
 
@@ -22,17 +22,17 @@ def standing(b: Briefing, charts: Mapping[str, ChartRef]) -> str:
     figure = "—" if s.index is None else f"{s.index:.0f}"
     if s.index is None:
         reason = s.reason or ""
-        reading = tr("The index cannot be computed yet: %1.").replace("%1", reason[:1].lower() + reason[1:])
+        reading = Report.tr("The index cannot be computed yet: %1.").replace("%1", reason[:1].lower() + reason[1:])
     else:
-        reading = tr("Alignment measures how closely our ideas and money follow the customer's priorities: 100 means "
-                     "our effort is spread exactly like their agenda.")
+        reading = Report.tr("Alignment measures how closely our ideas and money follow the customer's priorities: "
+                            "100 means our effort is spread exactly like their agenda.")
     out = [keep(f'<table class="index" width="100%" cellspacing="0"><tr><td width="18%"><p class="index-figure">'
-                f'{esc(figure)}</p><p class="muted">{esc(tr("of 100"))}</p></td>'
+                f'{esc(figure)}</p><p class="muted">{esc(Report.tr("of 100"))}</p></td>'
                 f'<td><p class="lead">{esc(reading)}</p>{_profile_summary(b)}</td></tr></table>'
-                + chart(charts.get("profile"), tr("Category profile: customer emphasis beside our effort")))]
-    out.append(f"<h3>{esc(tr('Gaps'))}</h3>")
+                + chart(charts.get("profile"), Report.tr("Category profile: customer emphasis beside our effort")))]
+    out.append(f"<h3>{esc(Report.tr('Gaps'))}</h3>")
     out.append("".join(f'<p class="bullet">•&nbsp;&nbsp;{esc(g)}</p>' for g in s.gaps)
-               or empty(tr("No gaps: the top of the agenda is covered and every key person is in touch.")))
+               or empty(Report.tr("No gaps: the top of the agenda is covered and every key person is in touch.")))
     return "\n".join(out)
 
 
@@ -59,16 +59,16 @@ def _profile_summary(b: Briefing) -> str:
 def ideas(b: Briefing) -> str:
     """Active ideas ranked by mutual value, with the goals they serve."""
     if not b.ideas:
-        return empty(tr("No active ideas on the board yet."))
-    head = [("4%", "#", False), ("54%" if b.internal else "66%", tr("Idea and the goals it serves"), False),
-            ("14%", tr("Stage"), False)]
+        return empty(Report.tr("No active ideas on the board yet."))
+    head = [("4%", "#", False), ("54%" if b.internal else "66%", Report.tr("Idea and the goals it serves"), False),
+            ("14%", Report.tr("Stage"), False)]
     if b.internal:
-        head += [("12%", tr("Mutual value"), True), ("16%", tr("Est. revenue"), True)]
+        head += [("12%", Report.tr("Mutual value"), True), ("16%", Report.tr("Est. revenue"), True)]
     else:
-        head += [("16%", tr("Goals served"), True)]
+        head += [("16%", Report.tr("Goals served"), True)]
     rows = []
     for n, idea in enumerate(b.ideas, start=1):
-        serves = (f'<br/><span class="tag">{esc(tr("Serves"))}:</span> <span class="sub">'
+        serves = (f'<br/><span class="tag">{esc(Report.tr("Serves"))}:</span> <span class="sub">'
                   f'{"; ".join(esc(g) for g in idea.goals)}</span>') if idea.goals else ""
         cells = [str(n), f'<span class="title">{esc(idea.title)}</span>{sub(idea.description, br=True)}{serves}',
                  word(idea.stage)]
@@ -81,7 +81,7 @@ def ideas(b: Briefing) -> str:
         rows.append("<tr>" + "".join(f"<td{NUM if i >= 3 else ''}>{c}</td>" for i, c in enumerate(cells)) + "</tr>")
     out = [table(head, rows)]
     if b.internal:
-        out.append(f'<p class="note">{esc(tr("Mutual value = customer value × our value (1–25)."))}</p>')
+        out.append(f'<p class="note">{esc(Report.tr("Mutual value = customer value × our value (1–25)."))}</p>')
     if b.more_ideas:
         more = count(b.more_ideas, "1 more active idea on the board.", "%1 more active ideas on the board.")
         out.append(f'<p class="note">{esc(more)}</p>')
@@ -96,29 +96,32 @@ def finance(b: Briefing, charts: Mapping[str, ChartRef]) -> str:
     out = []
     if f.period is not None:
         margin = share(f.contribution / f.revenue) if f.revenue and f.contribution is not None else "—"
-        parts = [tr("In {period}, revenue was {revenue} and the account contributed {contribution} ({margin} of "
-                    "revenue).").format(period=esc(f.period), revenue=money(f.revenue, f.currency),
-                                        contribution=money(f.contribution, f.currency), margin=margin)]
+        parts = [Report.tr("In {period}, revenue was {revenue} and the account contributed {contribution} ({margin} of "
+                           "revenue).").format(period=esc(f.period), revenue=money(f.revenue, f.currency),
+                                               contribution=money(f.contribution, f.currency), margin=margin)]
         if f.previous_period and f.previous_contribution is not None and f.contribution is not None:
-            parts.append(tr("The period before ({period}) contributed {contribution}.").format(
+            parts.append(Report.tr("The period before ({period}) contributed {contribution}.").format(
                 period=esc(f.previous_period), contribution=money(f.previous_contribution, f.currency)))
         out.append(keep(f'<p class="lead">{" ".join(parts)}</p>'
-                        + chart(charts.get("pnl"), tr("Account P&L: waterfall of the period and contribution trend"))))
+                        + chart(charts.get("pnl"),
+                                Report.tr("Account P&L: waterfall of the period and contribution trend"))))
     else:
-        out.append(empty(tr("No P&L has been entered for this account yet.")))
-    summary = tr("Committed and spent: {invested}, of which {orphan} serves no goal. ROI of the investments with a "
-                 "return recorded: {roi}.").format(invested=money(f.invested, f.currency),
-                                                   orphan=money(f.orphan, f.currency), roi=share(f.roi, signed=True))
-    out.append(f"<h3>{esc(tr('Main investments'))}</h3><p>{summary}</p>")
+        out.append(empty(Report.tr("No P&L has been entered for this account yet.")))
+    summary = Report.tr("Committed and spent: {invested}, of which {orphan} serves no goal. ROI of the investments "
+                        "with a return recorded: {roi}.").format(invested=money(f.invested, f.currency),
+                                                                 orphan=money(f.orphan, f.currency),
+                                                                 roi=share(f.roi, signed=True))
+    out.append(f"<h3>{esc(Report.tr('Main investments'))}</h3><p>{summary}</p>")
     if not f.investments:
-        out.append(empty(tr("No investments are recorded.")))
+        out.append(empty(Report.tr("No investments are recorded.")))
         return "\n".join(out)
-    head = [("34%", tr("Investment"), False), ("13%", tr("Status"), False), ("11%", tr("Period"), False),
-            ("15%", tr("Amount"), True), ("15%", tr("Return"), True), ("12%", tr("ROI"), True)]
+    head = [("34%", Report.tr("Investment"), False), ("13%", Report.tr("Status"), False),
+            ("11%", Report.tr("Period"), False), ("15%", Report.tr("Amount"), True),
+            ("15%", Report.tr("Return"), True), ("12%", Report.tr("ROI"), True)]
     rows = []
     for v in f.investments:
-        basis = f'<br/><span class="sub">{esc(tr("expected"))}</span>' if v.roi_basis == "expected" else ""
-        goals = sub("; ".join(v.goals), br=True) if v.goals else sub(tr("linked to no goal"), br=True)
+        basis = f'<br/><span class="sub">{esc(Report.tr("expected"))}</span>' if v.roi_basis == "expected" else ""
+        goals = sub("; ".join(v.goals), br=True) if v.goals else sub(Report.tr("linked to no goal"), br=True)
         rows.append(f'<tr><td><span class="title">{esc(v.name)}</span>{goals}</td><td>{word(v.status)}</td>'
                     f"<td>{esc(v.period)}</td><td{NUM}>{money(v.amount, f.currency)}</td>"
                     f"<td{NUM}>{money(v.returned, f.currency)}</td><td{NUM}>{share(v.roi, signed=True)}{basis}</td>"
@@ -135,24 +138,24 @@ def changes(b: Briefing) -> str:
     c = b.changes
     out = []
     if c.since is None:
-        out.append(f'<p class="muted">{esc(tr("There has been no meeting with this account yet."))}</p>')
+        out.append(f'<p class="muted">{esc(Report.tr("There has been no meeting with this account yet."))}</p>')
     else:
-        since = tr("Since “{title}” on {day}.").format(title=esc(c.since.title), day=day(c.since.starts_at))
+        since = Report.tr("Since “{title}” on {day}.").format(title=esc(c.since.title), day=day(c.since.starts_at))
         out.append(f'<p class="muted">{since}</p>')
     groups = [
-        (tr("New ideas"), [_move(m) for m in c.new_ideas]),
-        (tr("Ideas that moved"), [_move(m) for m in c.moved_ideas]),
-        (tr("Goal status changes"), [f"{esc(g.title)} → <b>{word(g.status)}</b> <span class=\"sub\">{day(g.date)}</span>"
-                                     for g in c.goals]),
-        (tr("New insights"), [_insight(i) for i in c.insights]),
-        (tr("New investments"), [f"{esc(v.name)} — {money(v.amount, b.currency)} ({word(v.status)}) "
-                                 f'<span class="sub">{day(v.date)}</span>' for v in c.investments]),
-        (tr("Action items completed"), [f"{esc(a.text)} {action_tail(a)}" for a in c.completed]),
-        (tr("Action items overdue"), [f"{esc(a.text)} {action_tail(a)}" for a in c.overdue]),
+        (Report.tr("New ideas"), [_move(m) for m in c.new_ideas]),
+        (Report.tr("Ideas that moved"), [_move(m) for m in c.moved_ideas]),
+        (Report.tr("Goal status changes"),
+         [f"{esc(g.title)} → <b>{word(g.status)}</b> <span class=\"sub\">{day(g.date)}</span>" for g in c.goals]),
+        (Report.tr("New insights"), [_insight(i) for i in c.insights]),
+        (Report.tr("New investments"), [f"{esc(v.name)} — {money(v.amount, b.currency)} ({word(v.status)}) "
+                                        f'<span class="sub">{day(v.date)}</span>' for v in c.investments]),
+        (Report.tr("Action items completed"), [f"{esc(a.text)} {action_tail(a)}" for a in c.completed]),
+        (Report.tr("Action items overdue"), [f"{esc(a.text)} {action_tail(a)}" for a in c.overdue]),
     ]
     shown = [(title, lines) for title, lines in groups if lines]
     if c.since is not None and not shown:
-        out.append(empty(tr("Nothing has been recorded since then.")))
+        out.append(empty(Report.tr("Nothing has been recorded since then.")))
     for title, lines in shown:
         out.append(f"<h3>{esc(title)}</h3>" + "".join(f'<p class="bullet">•&nbsp;&nbsp;{line}</p>' for line in lines))
     return "\n".join(out)
@@ -173,7 +176,8 @@ def _insight(i: InsightLine) -> str:
 def questions(b: Briefing) -> str:
     """The suggested questions, numbered."""
     if not b.questions:
-        return empty(tr("No open questions: every goal is confirmed, covered, and every key person is in touch."))
+        return empty(Report.tr("No open questions: every goal is confirmed, covered, and every key person is in "
+                               "touch."))
     return "".join(f'<p class="bullet"><b>{n}.</b>&nbsp;&nbsp;{fill(q.template, **dict(q.values))}</p>'
                    for n, q in enumerate(b.questions, start=1))
 
@@ -183,7 +187,7 @@ def coaching(b: Briefing) -> str:
     if not b.internal:
         return ""
     if not b.coaching:
-        return empty(tr("No coaching notes: none of the rules fires for this account."))
+        return empty(Report.tr("No coaching notes: none of the rules fires for this account."))
     return "".join(f'<p class="bullet">•&nbsp;&nbsp;{esc(tip)}</p>' for tip in b.coaching)
 
 
@@ -191,20 +195,20 @@ def follow_up(b: Briefing) -> str:
     """Recent insights (internal) and the open action items (all of them; the customer edition without flags)."""
     out = []
     if b.internal:
-        out.append(f"<h3>{esc(tr('Recent insights'))}</h3>")
+        out.append(f"<h3>{esc(Report.tr('Recent insights'))}</h3>")
         out.append("".join(f'<p class="bullet">•&nbsp;&nbsp;{_insight(i)}</p>' for i in b.insights)
-                   or empty(tr("No insights recorded yet.")))
+                   or empty(Report.tr("No insights recorded yet.")))
     if b.internal:
-        out.append(f"<h3>{esc(tr('Open action items'))}</h3>")
+        out.append(f"<h3>{esc(Report.tr('Open action items'))}</h3>")
     if not b.actions:
-        out.append(empty(tr("Nothing is open.")))
+        out.append(empty(Report.tr("Nothing is open.")))
         return "\n".join(out)
-    head = [("56%", tr("Action"), False), ("22%", tr("Owner"), False), ("22%", tr("Due"), False)]
+    head = [("56%", Report.tr("Action"), False), ("22%", Report.tr("Owner"), False), ("22%", Report.tr("Due"), False)]
     out.append(table(head, [_action_row(a) for a in b.actions]))
     return "\n".join(out)
 
 
 def _action_row(a: ActionLine) -> str:
-    flag = f' <span class="overdue">{esc(tr("overdue"))}</span>' if a.overdue else ""
-    return (f"<tr><td>{text(a.text)}{sub(a.meeting, br=True)}</td><td>{esc(a.owner or tr('unassigned'))}</td>"
+    flag = f' <span class="overdue">{esc(Report.tr("overdue"))}</span>' if a.overdue else ""
+    return (f"<tr><td>{text(a.text)}{sub(a.meeting, br=True)}</td><td>{esc(a.owner or Report.tr('unassigned'))}</td>"
             f"<td>{day(a.due_date) or '—'}{flag}</td></tr>")

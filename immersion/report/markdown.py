@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from immersion.report.format import esc, tr
+from immersion.report.format import Report, esc
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -21,7 +21,7 @@ _RULE = re.compile(r"^\|?\s*:?-{3,}")
 
 def _inline(line: str) -> str:
     """One line of notes: images and links reduced to words, then escaped, then bold restored as markup."""
-    line = _IMAGE.sub(lambda m: "[" + tr("image: %1").replace("%1", m.group(1)) + "]", line)
+    line = _IMAGE.sub(lambda m: "[" + Report.tr("image: %1").replace("%1", m.group(1)) + "]", line)
     line = _LINK.sub(lambda m: m.group(1), line)
     return _BOLD.sub(lambda m: f"<b>{m.group(1)}</b>", esc(line))
 

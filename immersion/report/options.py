@@ -64,22 +64,22 @@ class Section(StrEnum):
 
     @property
     def title(self) -> str:
-        """The untranslated title of the section (translate it in context "Briefing")."""
+        """The untranslated title of the section (translate it in context "Report")."""
         return _TITLES[self]
 
 
 _INTERNAL_ONLY = frozenset({Section.PLAN, Section.STANDING, Section.FINANCE, Section.COACHING})
 _TITLES = {
-    Section.AGENDA: QT_TRANSLATE_NOOP("Briefing", "Mutual purpose and boardroom agenda"),
-    Section.PEOPLE: QT_TRANSLATE_NOOP("Briefing", "People in the room"),
-    Section.PLAN: QT_TRANSLATE_NOOP("Briefing", "Our plan for the meeting"),
-    Section.STANDING: QT_TRANSLATE_NOOP("Briefing", "Where we stand"),
-    Section.IDEAS: QT_TRANSLATE_NOOP("Briefing", "Ideas to discuss"),
-    Section.FINANCE: QT_TRANSLATE_NOOP("Briefing", "Investments and P&L"),
-    Section.CHANGES: QT_TRANSLATE_NOOP("Briefing", "What changed since the last meeting"),
-    Section.QUESTIONS: QT_TRANSLATE_NOOP("Briefing", "Questions to ask"),
-    Section.COACHING: QT_TRANSLATE_NOOP("Briefing", "Coaching notes"),
-    Section.FOLLOW_UP: QT_TRANSLATE_NOOP("Briefing", "Recent insights and open action items"),
+    Section.AGENDA: QT_TRANSLATE_NOOP("Report", "Mutual purpose and boardroom agenda"),
+    Section.PEOPLE: QT_TRANSLATE_NOOP("Report", "People in the room"),
+    Section.PLAN: QT_TRANSLATE_NOOP("Report", "Our plan for the meeting"),
+    Section.STANDING: QT_TRANSLATE_NOOP("Report", "Where we stand"),
+    Section.IDEAS: QT_TRANSLATE_NOOP("Report", "Ideas to discuss"),
+    Section.FINANCE: QT_TRANSLATE_NOOP("Report", "Investments and P&L"),
+    Section.CHANGES: QT_TRANSLATE_NOOP("Report", "What changed since the last meeting"),
+    Section.QUESTIONS: QT_TRANSLATE_NOOP("Report", "Questions to ask"),
+    Section.COACHING: QT_TRANSLATE_NOOP("Report", "Coaching notes"),
+    Section.FOLLOW_UP: QT_TRANSLATE_NOOP("Report", "Recent insights and open action items"),
 }
 ALL_SECTIONS = frozenset(Section)
 

@@ -18,7 +18,7 @@ from immersion.domain.effort import agenda_order
 from immersion.domain.models import Goal
 from immersion.report.content import account_names
 from immersion.report.export import write_file
-from immersion.report.format import WORDS, day, dots, esc, money, text, tr, word
+from immersion.report.format import WORDS, Report, day, dots, esc, money, text, word
 from immersion.report.html import stylesheet
 from immersion.report.options import Paper
 from immersion.report.page import geometry
@@ -66,45 +66,46 @@ def account_page(wb: Workbook, ov: AccountOverview, as_of: dt.datetime, new_page
     """One account's summary as HTML (every workbook string escaped); `new_page` starts it on a new page."""
     a, today = ov.account, as_of.date()
     brk = ' style="page-break-before: always"' if new_page else ""
-    out = [f'<p class="kicker"{brk}>{esc(tr("PORTFOLIO BRIEFING · INTERNAL"))}</p>', f"<h1>{esc(a.name)}</h1>",
+    out = [f'<p class="kicker"{brk}>{esc(Report.tr("PORTFOLIO BRIEFING · INTERNAL"))}</p>', f"<h1>{esc(a.name)}</h1>",
            f'<p class="subtitle">{_tier(a.tier.value)}{" · " + esc(a.industry) if a.industry else ""}</p>']
     if a.mutual_purpose:
         out.append(f'<p class="quote">“{text(a.mutual_purpose)}”</p>')
     al = ov.alignment
-    index = f"{al.index:.0f} / 100" if al.index is not None else f"— ({esc(al.reason or tr('undefined'))})"
+    index = f"{al.index:.0f} / 100" if al.index is not None else f"— ({esc(al.reason or Report.tr('undefined'))})"
     open_actions, overdue = _actions(wb, a.id, today)
     upcoming = _next_meeting(wb, a.id, as_of)
-    meeting = f"{esc(upcoming[0])} · {day(upcoming[1])}" if upcoming else esc(tr("none planned"))
+    meeting = f"{esc(upcoming[0])} · {day(upcoming[1])}" if upcoming else esc(Report.tr("none planned"))
     last = ov.last_contribution
     contribution = (f"{money(last.contribution, a.currency)} ({esc(last.period.label)})" if last is not None
-                    else esc(tr("no P&L recorded")))
+                    else esc(Report.tr("no P&L recorded")))
     facts = [
-        _fact(tr("ALIGNMENT INDEX"), index),
-        _fact(tr("ACTION ITEMS"), esc(tr("%1 open, %2 overdue").replace("%1", str(open_actions))
+        _fact(Report.tr("ALIGNMENT INDEX"), index),
+        _fact(Report.tr("ACTION ITEMS"), esc(Report.tr("%1 open, %2 overdue").replace("%1", str(open_actions))
                                        .replace("%2", str(overdue)))),
-        _fact(tr("NEXT MEETING"), meeting),
-        _fact(tr("LAST CONTRIBUTION"), contribution),
-        _fact(tr("INVESTED IN %1").replace("%1", str(ov.invested_year)), money(ov.invested_this_year, a.currency)),
+        _fact(Report.tr("NEXT MEETING"), meeting),
+        _fact(Report.tr("LAST CONTRIBUTION"), contribution),
+        _fact(Report.tr("INVESTED IN %1").replace("%1", str(ov.invested_year)),
+              money(ov.invested_this_year, a.currency)),
     ]
     out.append(f'<table class="facts" width="100%" cellspacing="0">{"".join(facts)}</table>')
-    out.append(f"<h2>{esc(tr('Top of the boardroom agenda'))}</h2>")
+    out.append(f"<h2>{esc(Report.tr('Top of the boardroom agenda'))}</h2>")
     goals = [g for g in agenda_order(queries.load(wb, Goal, account_id=a.id)) if g.status.is_open][:TOP_GOALS]
     if goals:
-        head = (f'<thead><tr><th width="4%">#</th><th width="52%">{esc(tr("Goal"))}</th>'
-                f'<th width="16%">{esc(tr("Category"))}</th><th width="13%">{esc(tr("Priority"))}</th>'
-                f'<th width="15%">{esc(tr("Status"))}</th></tr></thead>')
+        head = (f'<thead><tr><th width="4%">#</th><th width="52%">{esc(Report.tr("Goal"))}</th>'
+                f'<th width="16%">{esc(Report.tr("Category"))}</th><th width="13%">{esc(Report.tr("Priority"))}</th>'
+                f'<th width="15%">{esc(Report.tr("Status"))}</th></tr></thead>')
         rows = "".join(
             f'<tr><td>{n}</td><td><span class="title">{esc(g.title)}</span></td><td>{word(g.category.value)}</td>'
             f'<td><span class="dots">{dots(g.priority)}</span></td><td>{word(g.status.value)}</td></tr>'
             for n, g in enumerate(goals, 1))
         out.append(f'<table class="list" width="100%" cellspacing="0">{head}{rows}</table>')
     else:
-        out.append(f'<p class="empty">{esc(tr("No open goals are recorded for this account yet."))}</p>')
-    out.append(f"<h2>{esc(tr('Gaps'))}</h2>")
+        out.append(f'<p class="empty">{esc(Report.tr("No open goals are recorded for this account yet."))}</p>')
+    out.append(f"<h2>{esc(Report.tr('Gaps'))}</h2>")
     if ov.gaps:
         out.append("<br/>".join(f"•&nbsp;{esc(g.text)}" for g in ov.gaps).join(("<p>", "</p>")))
     else:
-        out.append(f'<p class="empty">{esc(tr("No gaps found."))}</p>')
+        out.append(f'<p class="empty">{esc(Report.tr("No gaps found."))}</p>')
     return "\n".join(out)
 
 
@@ -116,7 +117,7 @@ def portfolio_html(wb: Workbook, as_of: dt.datetime) -> tuple[str, int]:
         if ov is not None:
             pages.append(account_page(wb, ov, as_of, new_page=bool(pages)))
     if not pages:
-        pages.append(f'<p class="empty">{esc(tr("The workbook has no accounts yet."))}</p>')
+        pages.append(f'<p class="empty">{esc(Report.tr("The workbook has no accounts yet."))}</p>')
     return "<html><body>\n" + "\n".join(pages) + "\n</body></html>", len(pages)
 
 
@@ -132,10 +133,11 @@ def export_portfolio_briefing(wb: Workbook, path: Path, paper: Paper | None = No
     html, accounts = portfolio_html(wb, as_of)
     page = geometry(paper)
     doc = lay_out(html, stylesheet(), {}, page)
-    subject = tr("Portfolio briefing")
+    subject = Report.tr("Portfolio briefing")
     info = PdfInfo(title=subject, author="", header=f"{subject} · {day(as_of.date())}",
-                   mark=tr("Internal — confidential"), footer=tr("Prepared %1").replace("%1", day(as_of.date())),
-                   page_text=tr("Page %1 of %2"), date=as_of.date(),
+                   mark=Report.tr("Internal — confidential"),
+                   footer=Report.tr("Prepared %1").replace("%1", day(as_of.date())),
+                   page_text=Report.tr("Page %1 of %2"), date=as_of.date(),
                    key=f"portfolio|{paper.value}|{as_of.isoformat()}", internal=True)
     data = print_pdf(doc, page, paper, info)
     write_file(Path(path), data)

@@ -29,15 +29,16 @@ MAX_UNCOVERED = 3
 MAX_PEOPLE = 3
 
 UNCONFIRMED_KPI = QT_TRANSLATE_NOOP(
-    "Briefing", "“{goal}”: is this still among your priorities, and is “{kpi}” the measure you will be judged on?")
+    "Report",
+    "“{goal}”: is this still among your priorities, and is “{kpi}” the measure you will be judged on?")
 UNCONFIRMED = QT_TRANSLATE_NOOP(
-    "Briefing", "“{goal}”: is this still among your priorities, and how will you measure success?")
+    "Report", "“{goal}”: is this still among your priorities, and how will you measure success?")
 UNCOVERED = QT_TRANSLATE_NOOP(
-    "Briefing", "“{goal}” is number {place} on your agenda: where could we help most, and who owns it on your side?")
+    "Report", "“{goal}” is number {place} on your agenda: where could we help most, and who owns it on your side?")
 UNREACHED = QT_TRANSLATE_NOOP(
-    "Briefing", "How does {person} ({title}) see “{goal}”, and would they join us for the next step?")
+    "Report", "How does {person} ({title}) see “{goal}”, and would they join us for the next step?")
 UNREACHED_NO_TITLE = QT_TRANSLATE_NOOP(
-    "Briefing", "How does {person} see “{goal}”, and would they join us for the next step?")
+    "Report", "How does {person} see “{goal}”, and would they join us for the next step?")
 
 
 def _unreached(person: Stakeholder, covered: Collection[str], today: dt.date) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from immersion.store import edits
+from immersion.texts import TextContext
 from immersion.ui import dialogs
-from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow

@@ -43,9 +43,11 @@ from PySide6.QtWidgets import (
 from immersion.report import content
 from immersion.report import format as words
 from immersion.report.export import BriefingResult, file_name
+from immersion.report.format import Report
 from immersion.report.model import Briefing, MeetingInfo
 from immersion.report.options import NEXT_MEETING, BriefingOptions, Edition, Paper, Section
 from immersion.store.workbook import Workbook
+from immersion.texts import TextContext
 from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, path_row, plain_label
 
 NO_MEETING = ""
@@ -53,10 +55,13 @@ PREVIEW_DELAY_MS = 350  # the pause after the last change before the preview is 
 DEFAULT_SIZE = (1060, 760)  # the choices beside a preview page tall enough to read
 
 
+BriefingFile = TextContext("BriefingFile")  # texts written BriefingFile.tr("…"), as pyside6-lupdate reads them
+
+
 def ask_briefing_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save the briefing; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, BriefingDialog.tr_("Export Briefing"), str(suggested),
-                                          BriefingDialog.tr_("PDF document (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(parent, BriefingFile.tr("Export Briefing"), str(suggested),
+                                          BriefingFile.tr("PDF document (*.pdf)"))
     return Path(name) if name else None
 
 
@@ -115,7 +120,7 @@ class BriefingDialog(QDialog):
         box = QGroupBox(self.tr("Sections"), self)
         grid = QGridLayout(box)
         for n, section in enumerate(Section):
-            check = QCheckBox(words.tr(section.title).replace("&", "&&"), box)
+            check = QCheckBox(Report.tr(section.title).replace("&", "&&"), box)
             check.setChecked(True)
             self.sections[section] = check
             grid.addWidget(check, n % 5, n // 5)
@@ -194,10 +199,6 @@ class BriefingDialog(QDialog):
         dialog = cls(workbook, account_id, parent)
         dialog.exec()
         return dialog.result_
-
-    @staticmethod
-    def tr_(text: str) -> str:
-        return QCoreApplication.translate("BriefingDialog", text)
 
     # -- choices -------------------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from immersion.store import edits
-from immersion.ui.catalogue_model import CatalogueDelegate, CatalogueFilter, CatalogueModel
+from immersion.ui.catalogue_model import Catalogue, CatalogueDelegate, CatalogueFilter, CatalogueModel
 from immersion.ui.pages import Page, PageContext
 from immersion.ui.row_model import ROW_ROLE, Column
 from immersion.ui.table_view import ROW_KEYS, CommandTable, Keys, style_rows
@@ -42,16 +42,12 @@ Group = tuple[str, dict[str, Any]]  # untranslated label, the field values the r
 Use = tuple[str, str, str]  # table, column that refers to the row, untranslated description
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
-
-
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before deleting something that is used elsewhere; True to go ahead (tests replace this)."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(Catalogue.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete
@@ -63,7 +59,7 @@ def usage(workbook: Workbook, uses: tuple[Use, ...], row_ids: list[str]) -> list
     for table, column, description in uses:
         count = sum(len(edits.rows(workbook, table, **{column: row_id})) for row_id in row_ids)
         if count:
-            found.append((_tr(description), count))
+            found.append((Catalogue.tr(description), count))
     return found
 
 
@@ -88,8 +84,8 @@ class CataloguePage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = PageContext(None)
-        self.title = Heading(_tr(self.TITLE), 1.7, self)
-        self.subtitle = Caption(_tr(self.SUBTITLE), self)
+        self.title = Heading(Catalogue.tr(self.TITLE), 1.7, self)
+        self.subtitle = Caption(Catalogue.tr(self.SUBTITLE), self)
         self.model = CatalogueModel(self.columns([]), self._on_edit, self.HEADER_TIPS, self)
         self.proxy = CatalogueFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -103,7 +99,7 @@ class CataloguePage(Page):
         self.group = QComboBox(self)
         for number, (label, _values) in enumerate(self.GROUPS):
             if label:
-                self.group.addItem(_tr(label), number)
+                self.group.addItem(Catalogue.tr(label), number)
             else:
                 self.group.insertSeparator(self.group.count())
         self.group.currentIndexChanged.connect(self._refilter)
@@ -166,8 +162,8 @@ class CataloguePage(Page):
     def undo_text(self, action: str, count: int = 1) -> str:
         """The undo text of "add", "edit" or "delete" for `count` rows ("Delete 3 team members")."""
         if action == "delete":
-            return _tr(self.UNDO[2]) if count == 1 else _tr(self.UNDO[3]).replace("%1", str(count))
-        return _tr(self.UNDO[0 if action == "add" else 1])
+            return Catalogue.tr(self.UNDO[2]) if count == 1 else Catalogue.tr(self.UNDO[3]).replace("%1", str(count))
+        return Catalogue.tr(self.UNDO[0 if action == "add" else 1])
 
     def count_text(self, shown: int, total: int) -> str:
         """ "13 people", or "4 of 13 shown" while the filter hides some."""
@@ -175,7 +171,7 @@ class CataloguePage(Page):
             return self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
         if not total:
             return self.tr("None yet: Add, or Insert in the table, creates one.")
-        return _tr(self.COUNT[0]) if total == 1 else _tr(self.COUNT[1]).replace("%1", str(total))
+        return Catalogue.tr(self.COUNT[0]) if total == 1 else Catalogue.tr(self.COUNT[1]).replace("%1", str(total))
 
     # -- showing ---------------------------------------------------------------------------------------------
 
@@ -246,7 +242,7 @@ class CataloguePage(Page):
 
     def new_values(self) -> dict[str, Any]:
         """Field values of a new row: a placeholder name and what the chosen group implies."""
-        return {"name": _tr(self.NEW_NAME), **self._group_values()}
+        return {"name": Catalogue.tr(self.NEW_NAME), **self._group_values()}
 
     def add(self) -> str | None:
         """Add a row, select it and start editing its name; returns its id."""

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from immersion.texts import TextContext
 from immersion.ui import theme
 from immersion.ui.row_model import SORT_ROLE, Column, ColumnDelegate, Index, RowTableModel
-from immersion.ui.texts import TextContext
 
 Catalogue = TextContext("Catalogue")  # texts written Catalogue.tr("…"), as pyside6-lupdate reads them
 

@@ -10,9 +10,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from immersion.texts import TextContext
 from immersion.ui.catalogue_base import CataloguePage, Group, Use
 from immersion.ui.row_model import Column
-from immersion.ui.texts import TextContext
 
 Vocabulary = tuple[tuple[str, str, str], ...]  # stored value, label (context "Choices"), meaning
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from immersion.domain.charts_data import ItemRef
 from immersion.domain.coaching import Tip, TipKind
+from immersion.texts import TextContext
 from immersion.ui import theme
 from immersion.ui.chart_card import target_for
 from immersion.ui.overview_widgets import LinkArea
 from immersion.ui.pages import Target
-from immersion.ui.texts import TextContext
 from immersion.ui.widgets import Caption, Card, Heading
 
 TITLES = {  # colour, then the rule's name (context "Coaching")

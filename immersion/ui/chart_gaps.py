@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -24,6 +23,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTreeView, QVBoxLayout, QWidget
 
 from immersion.domain.portfolio_figure import PortfolioGap
+from immersion.texts import TextContext
 from immersion.ui import theme
 from immersion.ui.chart_card import target_for
 from immersion.ui.widgets import Caption
@@ -36,8 +36,7 @@ KINDS = {  # colour, then the kind's name (context "Dashboard")
 GAP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+Dashboard = TextContext("Dashboard")  # texts written Dashboard.tr("…"), as pyside6-lupdate reads them
 
 
 def kind_icon(kind: str, dark: bool) -> QIcon:
@@ -81,7 +80,7 @@ class GapModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{gap.account} — {gap.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = _tr("Double-click or press Enter to show it.") if target_for(gap.ref) else _tr(
+            where = Dashboard.tr("Double-click or press Enter to show it.") if target_for(gap.ref) else Dashboard.tr(
                 "Its page is not available yet.")
             return f"{gap.account}\n{gap.text}\n{where}"
         if role == Qt.ItemDataRole.DecorationRole:
@@ -141,7 +140,7 @@ class GapPanel(QWidget):
         self.kind.clear()
         self.kind.addItem(self.tr("All gaps (%1)").replace("%1", str(len(gaps))), None)
         for kind, (_colour, name) in KINDS.items():
-            self.kind.addItem(f"{_tr(name)} ({counts[kind]})", kind)
+            self.kind.addItem(f"{Dashboard.tr(name)} ({counts[kind]})", kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         self.kind.blockSignals(False)
         self._filter()

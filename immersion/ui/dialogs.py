@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from immersion import APP_ID, APP_NAME, __version__
+from immersion.texts import TextContext
 
 EXTENSION = ".immersion"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+Dialogs = TextContext("Dialogs")  # texts written Dialogs.tr("…"), as pyside6-lupdate reads them
 
 
 def _filter() -> str:
-    return _tr("Immersion workbooks (*.immersion);;All files (*)")
+    return Dialogs.tr("Immersion workbooks (*.immersion);;All files (*)")
 
 
 def with_extension(path: Path) -> Path:
@@ -34,7 +33,7 @@ def ask_open_path(parent: QWidget | None, directory: Path | None = None) -> Path
     """Ask which workbook to open; None when the user cancels."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getOpenFileName(parent, _tr("Open Workbook"), str(directory or ""), _filter())
+    name, _ = QFileDialog.getOpenFileName(parent, Dialogs.tr("Open Workbook"), str(directory or ""), _filter())
     return Path(name) if name else None
 
 
@@ -42,8 +41,8 @@ def ask_new_path(parent: QWidget | None, directory: Path | None = None) -> Path 
     """Ask where to create a new, empty workbook; the `.immersion` extension is added when missing."""
     from PySide6.QtWidgets import QFileDialog
 
-    suggested = str((directory or Path.home()) / _tr("New workbook.immersion"))
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("New Workbook"), suggested, _filter())
+    suggested = str((directory or Path.home()) / Dialogs.tr("New workbook.immersion"))
+    name, _ = QFileDialog.getSaveFileName(parent, Dialogs.tr("New Workbook"), suggested, _filter())
     return with_extension(Path(name)) if name else None
 
 
@@ -51,7 +50,7 @@ def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save a copy of the open workbook."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save a Copy"), str(suggested), _filter())
+    name, _ = QFileDialog.getSaveFileName(parent, Dialogs.tr("Save a Copy"), str(suggested), _filter())
     return with_extension(Path(name)) if name else None
 
 
@@ -68,7 +67,7 @@ def ask_open_read_only(parent: QWidget | None, title: str, text: str) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Cancel, parent)
-    read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(Dialogs.tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(read_only)
     box.exec()
     return box.clickedButton() is read_only
@@ -83,17 +82,18 @@ def show_about(parent: QWidget | None, workbook: Path | None) -> None:
     from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QMessageBox
 
-    tagline = _tr("An offline workbook for key-account managers and sales leaders: mutual purpose, not products.")
-    where = html.escape(str(workbook)) if workbook else _tr("No workbook is open.")
+    tagline = Dialogs.tr("An offline workbook for key-account managers and sales leaders: mutual purpose, not "
+                         "products.")
+    where = html.escape(str(workbook)) if workbook else Dialogs.tr("No workbook is open.")
     text = (
         f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>"
         f"<p>{html.escape(tagline)}</p>"
-        f"<p><b>{html.escape(_tr('Workbook'))}</b><br>{where}</p>"
-        f"<p><small>{html.escape(_tr('Application id'))}: {html.escape(APP_ID)}<br>"
+        f"<p><b>{html.escape(Dialogs.tr('Workbook'))}</b><br>{where}</p>"
+        f"<p><small>{html.escape(Dialogs.tr('Application id'))}: {html.escape(APP_ID)}<br>"
         f"Qt {html.escape(qVersion())} · PySide6 {html.escape(pyside_version)} · "
         f"Python {html.escape(platform.python_version())}</small></p>"
     )
-    QMessageBox.about(parent, _tr("About Immersion"), text)
+    QMessageBox.about(parent, Dialogs.tr("About Immersion"), text)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -121,8 +121,8 @@ def ask_repair_index(parent: QWidget | None, title: str, text: str) -> str:
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    rebuild = box.addButton(_tr("Rebuild and Open"), QMessageBox.ButtonRole.AcceptRole)
-    read_only = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.ActionRole)
+    rebuild = box.addButton(Dialogs.tr("Rebuild and Open"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(Dialogs.tr("Open Read-Only"), QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(rebuild)
     box.exec()
     clicked = box.clickedButton()

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from immersion.store import exporting
 from immersion.store.workbook import Workbook
+from immersion.texts import TextContext
 from immersion.ui.background import BackgroundTask, dispose_task, follow_progress, path_row, plain_label
-from immersion.ui.texts import TextContext
 
 ALL = "all"
 VIEW = "view"

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from immersion.store.errors import WorkbookError
 from immersion.store.workbook import EXTENSION, Workbook
+from immersion.texts import TextContext
 from immersion.ui import dialogs, menus
-from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.ui.main_window import MainWindow

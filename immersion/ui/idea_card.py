@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from immersion.store.idea_queries import EXITS
 from immersion.ui import idea_labels as labels
+from immersion.ui.idea_labels import Ideas
 from immersion.ui.row_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,8 +134,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, value)
         painter.setFont(self.small_font)
         painter.setPen(muted)
-        age = labels.tr("%1 d").replace("%1", str(row.get("stage_days", 0)))
-        effort = labels.tr("effort %1").replace("%1", str(row["effort"]))
+        age = Ideas.tr("%1 d").replace("%1", str(row.get("stage_days", 0)))
+        effort = Ideas.tr("effort %1").replace("%1", str(row["effort"]))
         x = int(pill.right()) + 6
         room = left + width - x
         age_width = small.horizontalAdvance(age)
@@ -154,7 +155,7 @@ class CardDelegate(QStyledItemDelegate):
         goals = row.get("goals") or []
         if not goals:
             painter.setPen(muted)
-            none = small.elidedText(labels.tr("No goal linked"), Qt.TextElideMode.ElideRight, width)
+            none = small.elidedText(Ideas.tr("No goal linked"), Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(left, y, width, height), Qt.AlignmentFlag.AlignVCenter, none)
             return y + height
         ink = palette.color(QPalette.ColorRole.Link)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QHBoxLayout, QListView,
 from immersion.domain.enums import BOARD_STAGES
 from immersion.ui import idea_labels as labels
 from immersion.ui.idea_card import CardDelegate
+from immersion.ui.idea_labels import Ideas
 from immersion.ui.row_model import ID_ROLE, ROW_ROLE, Row, RowListModel
 from immersion.ui.widgets import Caption
 
@@ -267,10 +268,10 @@ class StageColumn(QFrame):
     def set_cards(self, rows: Sequence[Row], total: int) -> None:
         self.model.set_rows(rows)
         shown = len(rows)
-        self.count.setText(str(total) if shown == total else labels.tr("%1 of %2").replace("%1", str(shown))
+        self.count.setText(str(total) if shown == total else Ideas.tr("%1 of %2").replace("%1", str(shown))
                            .replace("%2", str(total)))
-        self.count.setToolTip(labels.tr("1 idea in this stage") if total == 1
-                              else labels.tr("%1 ideas in this stage").replace("%1", str(total)))
+        self.count.setToolTip(Ideas.tr("1 idea in this stage") if total == 1
+                              else Ideas.tr("%1 ideas in this stage").replace("%1", str(total)))
 
 
 class BoardColumns(QWidget):

@@ -22,6 +22,7 @@ from immersion.store.idea_queries import IdeaChoices
 from immersion.ui import formatting
 from immersion.ui import idea_labels as labels
 from immersion.ui.field_binding import FieldBinding, NotesEdit, fill_choices
+from immersion.ui.idea_labels import Ideas
 from immersion.ui.idea_pickers import CheckList, GoalLinks
 from immersion.ui.row_model import Row
 from immersion.ui.side_form import SideForm
@@ -148,15 +149,15 @@ class IdeaEditor(SideForm):
         self.goals.set_links(choices.goals, idea["goal_links"], editable)
         self.assets.check_model.set_items([(a, name, f"{name} ({kind})") for a, name, kind in choices.assets],
                                           idea["asset_ids"])
-        people = [(f"s:{s}", f"{name} · {title}" if title else name, labels.tr("At the customer"))
+        people = [(f"s:{s}", f"{name} · {title}" if title else name, Ideas.tr("At the customer"))
                   for s, name, title in choices.stakeholders]
-        people += [(f"t:{t}", labels.tr("%1 (our team)").replace("%1", name), function)
+        people += [(f"t:{t}", Ideas.tr("%1 (our team)").replace("%1", name), function)
                    for t, name, function in choices.team_members]
         self.people.check_model.set_items(people, [f"s:{s}" for s in idea["stakeholder_ids"]]
                                           + [f"t:{t}" for t in idea["team_member_ids"]])
         for picker in (self.assets, self.people):
             picker.check_model.editable = editable
-        in_use = labels.tr("Tags in use on this account: %1").replace("%1", ", ".join(choices.tags))
+        in_use = Ideas.tr("Tags in use on this account: %1").replace("%1", ", ".join(choices.tags))
         self.tags.setToolTip(in_use if choices.tags else "")
         self._show_summary(idea)
         self._show_value()
@@ -172,7 +173,7 @@ class IdeaEditor(SideForm):
 
     def _show_summary(self, idea: Row) -> None:
         since = formatting.date_text(idea["stage_changed_at"] or idea["created_at"])
-        summary = labels.tr("%1 since %2").replace("%1", labels.stage_label(idea["stage"]))
+        summary = Ideas.tr("%1 since %2").replace("%1", labels.stage_label(idea["stage"]))
         summary = summary.replace("%2", since)
         if idea["stage_reason"]:
             summary += " — " + idea["stage_reason"]
@@ -183,9 +184,9 @@ class IdeaEditor(SideForm):
                 f"{labels.stage_label(change['from_stage'])} → {labels.stage_label(change['to_stage'])}"
             line = f"{formatting.date_text(change['changed_at'])}   {move}"
             steps.append(line + (f" — {change['reason']}" if change["reason"] else ""))
-        self.history.setText("\n".join(steps) or labels.tr("No stage changes recorded."))
+        self.history.setText("\n".join(steps) or Ideas.tr("No stage changes recorded."))
         merged = idea["merged"]
-        lines = [labels.tr("Merged into this idea:")] if merged else []
+        lines = [Ideas.tr("Merged into this idea:")] if merged else []
         for row in merged:
             origin = row["meeting_title"] or labels.origin_label(row["origin"])
             lines.append(f"• {row['title']} ({origin}, {labels.stage_label(row['stage']).lower()})")
@@ -197,7 +198,7 @@ class IdeaEditor(SideForm):
             return
         customer, ours = self.customer_value.value(), self.our_value.value()
         quadrant = _quadrant(customer, ours)
-        self.value.setText(labels.tr("Mutual value %1 of 25 · %2").replace("%1", str(customer * ours))
+        self.value.setText(Ideas.tr("Mutual value %1 of 25 · %2").replace("%1", str(customer * ours))
                            .replace("%2", labels.quadrant_label(quadrant)))
         palette = self.value.palette()
         palette.setColor(QPalette.ColorRole.WindowText, labels.quadrant_colour(quadrant))

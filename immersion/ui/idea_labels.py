@@ -13,9 +13,10 @@ from PySide6.QtGui import QColor
 
 from immersion.domain.alignment import MUTUAL_THRESHOLD, Quadrant, quadrant_text
 from immersion.domain.enums import STAGE_FACTORS, IdeaStage
+from immersion.texts import TextContext
 from immersion.ui import formatting, theme
 
-CONTEXT = "Ideas"
+Ideas = TextContext("Ideas")  # texts written Ideas.tr("…"), as pyside6-lupdate reads them
 
 STAGES = {
     "captured": QT_TRANSLATE_NOOP("Ideas", "Captured"),
@@ -58,32 +59,28 @@ _QUADRANT_COLOURS = {"mutual win": "#2b9a5a", "customer win": "#2a6fd6", "our wi
                      "neither": "#7a808a"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def stage_label(stage: str) -> str:
-    return tr(STAGES[stage]) if stage in STAGES else stage
+    return Ideas.tr(STAGES[stage]) if stage in STAGES else stage
 
 
 def stage_hint(stage: str) -> str:
     """What a stage means and how much an idea there counts as effort toward its goals (DESIGN.md)."""
     factor = STAGE_FACTORS.get(IdeaStage(stage), 0.0) if stage in STAGES else 0.0
-    counts = tr("Counts %1 of an idea's effort toward its goals in the alignment index.").replace(
+    counts = Ideas.tr("Counts %1 of an idea's effort toward its goals in the alignment index.").replace(
         "%1", formatting.number_text(factor, 2))
-    return f"{tr(STAGE_HINTS.get(stage, ''))}\n{counts}".strip()
+    return f"{Ideas.tr(STAGE_HINTS.get(stage, ''))}\n{counts}".strip()
 
 
 def origin_label(origin: str) -> str:
-    return tr(ORIGINS[origin]) if origin in ORIGINS else origin
+    return Ideas.tr(ORIGINS[origin]) if origin in ORIGINS else origin
 
 
 def quadrant_label(value: str) -> str:
-    return tr(QUADRANTS[value]) if value in QUADRANTS else value
+    return Ideas.tr(QUADRANTS[value]) if value in QUADRANTS else value
 
 
 def strength_label(strength: int) -> str:
-    return tr(STRENGTHS.get(int(strength), STRENGTHS[2]))
+    return Ideas.tr(STRENGTHS.get(int(strength), STRENGTHS[2]))
 
 
 def quadrant_colour(value: str) -> QColor:
@@ -94,9 +91,9 @@ def quadrant_colour(value: str) -> QColor:
 
 def value_explanation(customer: int, ours: int, quadrant: str) -> str:
     """How the mutual value and the quadrant were computed, for tooltips."""
-    value = tr("Mutual value = customer value × our value = %1 × %2 = %3 (of 25).").replace(
+    value = Ideas.tr("Mutual value = customer value × our value = %1 × %2 = %3 (of 25).").replace(
         "%1", str(customer)).replace("%2", str(ours)).replace("%3", str(customer * ours))
-    rule = tr("Quadrant: %1. An idea is a mutual win when both values are at least %2.").replace(
+    rule = Ideas.tr("Quadrant: %1. An idea is a mutual win when both values are at least %2.").replace(
         "%1", quadrant_label(quadrant)).replace("%2", str(MUTUAL_THRESHOLD))
     meaning = ""
     if quadrant in QUADRANTS:  # the domain's sentence, translated where a translation exists
@@ -108,33 +105,34 @@ def origin_text(row: Mapping[str, Any]) -> str:
     """Where an idea came from, in a few words: the meeting's title, or the origin."""
     if row.get("meeting_title"):
         return row["meeting_title"]
-    return {"customer": tr("From the customer"), "internal": tr("Internal idea"),
-            "partner": tr("From a partner"), "meeting": tr("From a meeting")}.get(row.get("origin") or "", "")
+    origins = {"customer": Ideas.tr("From the customer"), "internal": Ideas.tr("Internal idea"),
+               "partner": Ideas.tr("From a partner"), "meeting": Ideas.tr("From a meeting")}
+    return origins.get(row.get("origin") or "", "")
 
 
 def card_tooltip(row: Mapping[str, Any]) -> str:
     """Everything a card leaves out, for its tooltip."""
     lines = [row["title"], ""]
     lines.append(value_explanation(row["customer_value"], row["our_value"], row["quadrant"]))
-    lines.append(tr("Effort %1 of 5 · confidence %2 of 5").replace("%1", str(row["effort"]))
+    lines.append(Ideas.tr("Effort %1 of 5 · confidence %2 of 5").replace("%1", str(row["effort"]))
                  .replace("%2", str(row["confidence"])))
     if row.get("goals"):
         goals = "; ".join(f"{g['title']} ({strength_label(g['strength']).lower()})" for g in row["goals"])
-        lines.append(tr("Serves: %1").replace("%1", goals))
+        lines.append(Ideas.tr("Serves: %1").replace("%1", goals))
     else:
-        lines.append(tr("Linked to no goal: its effort counts as unlinked in the alignment index."))
+        lines.append(Ideas.tr("Linked to no goal: its effort counts as unlinked in the alignment index."))
     if row.get("tags"):
-        lines.append(tr("Tags: %1").replace("%1", ", ".join(row["tags"])))
+        lines.append(Ideas.tr("Tags: %1").replace("%1", ", ".join(row["tags"])))
     origin = origin_label(row["origin"])
     if row.get("meeting_title"):
         origin += f" · {row['meeting_title']} ({formatting.date_text(row.get('meeting_starts_at'))})"
-    lines.append(tr("Origin: %1").replace("%1", origin))
+    lines.append(Ideas.tr("Origin: %1").replace("%1", origin))
     since = formatting.date_text(row.get("stage_changed_at") or row.get("created_at"))
-    lines.append(tr("%1 since %2").replace("%1", stage_label(row["stage"])).replace("%2", since))
+    lines.append(Ideas.tr("%1 since %2").replace("%1", stage_label(row["stage"])).replace("%2", since))
     if row.get("stage_reason"):
-        lines.append(tr("Reason: %1").replace("%1", row["stage_reason"]))
+        lines.append(Ideas.tr("Reason: %1").replace("%1", row["stage_reason"]))
     if row.get("merged_count"):
         count = row["merged_count"]
-        lines.append(tr("1 duplicate merged into it") if count == 1 else
-                     tr("%1 duplicates merged into it").replace("%1", str(count)))
+        lines.append(Ideas.tr("1 duplicate merged into it") if count == 1 else
+                     Ideas.tr("%1 duplicates merged into it").replace("%1", str(count)))
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from immersion.ui import idea_labels as labels
 from immersion.ui import theme
+from immersion.ui.idea_labels import Ideas
 from immersion.ui.widgets import Caption
 
 Index = QModelIndex | QPersistentModelIndex
@@ -161,7 +162,7 @@ class GoalLinks(QWidget):
         self._goals: list[tuple[str, str, str]] = []
         self.boxes: dict[str, QCheckBox] = {}
         self.strengths: dict[str, QComboBox] = {}
-        self.none = Caption(labels.tr("The account has no goals yet. Add them on the Boardroom agenda."),
+        self.none = Caption(Ideas.tr("The account has no goals yet. Add them on the Boardroom agenda."),
                             self)
         self._grid.addWidget(self.none, 0, 0, 1, 2)
         self._editable = False
@@ -194,15 +195,15 @@ class GoalLinks(QWidget):
             label = self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, TITLE_WIDTH)
             box = QCheckBox(label, self)
             closed = status in ("achieved", "dropped")
-            box.setToolTip(labels.tr("%1 (%2): effort on a closed goal counts as effort on no priority.")
+            box.setToolTip(Ideas.tr("%1 (%2): effort on a closed goal counts as effort on no priority.")
                            .replace("%1", title).replace("%2", status) if closed else title)
-            box.setAccessibleName(labels.tr("Linked to %1").replace("%1", title))
+            box.setAccessibleName(Ideas.tr("Linked to %1").replace("%1", title))
             strength = QComboBox(self)
             for value in (1, 2, 3):
                 strength.addItem(labels.strength_label(value), value)
-            strength.setToolTip(labels.tr("How strongly the idea serves this goal: its effort counts "
-                                          "strength ÷ 3 toward the goal in the alignment index."))
-            strength.setAccessibleName(labels.tr("Strength of the link to %1").replace("%1", title))
+            strength.setToolTip(Ideas.tr("How strongly the idea serves this goal: its effort counts "
+                                         "strength ÷ 3 toward the goal in the alignment index."))
+            strength.setAccessibleName(Ideas.tr("Strength of the link to %1").replace("%1", title))
             box.toggled.connect(self._changed)
             strength.activated.connect(self._changed)
             self._grid.addWidget(box, row, 0)

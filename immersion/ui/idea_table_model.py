@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from immersion.store.idea_queries import IdeaFilter
 from immersion.ui import formatting
 from immersion.ui import idea_labels as labels
+from immersion.ui.idea_labels import Ideas
 from immersion.ui.row_model import ID_ROLE, SORT_ROLE, Column, ColumnDelegate, Row, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,8 +71,8 @@ COLUMNS = (
     Column("meeting_title", QT_TRANSLATE_NOOP("Columns", "Origin meeting"), width=18,
            tooltip=lambda r: formatting.date_text(r["meeting_starts_at"]) if r.get("meeting_title") else ""),
     Column("age_days", QT_TRANSLATE_NOOP("Columns", "Age (days)"), "int", width=8,
-           tooltip=lambda r: labels.tr("Captured on %1").replace("%1",
-                                                                 formatting.date_text(r["created_at"]))),
+           tooltip=lambda r: Ideas.tr("Captured on %1").replace("%1",
+                                                                formatting.date_text(r["created_at"]))),
 )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
+from immersion.texts import TextContext
 from immersion.ui import formatting
 from immersion.ui.pnl_input import percent_text
 from immersion.ui.row_model import SORT_ROLE, Column, Index, Row, RowTableModel
@@ -34,8 +35,7 @@ STATUS_CHOICES: tuple[tuple[str | None, str], ...] = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Investments", text)
+Investments = TextContext("Investments")  # texts written Investments.tr("…"), as pyside6-lupdate reads them
 
 
 def label(choices: tuple[tuple[str | None, str], ...], value: str | None) -> str:
@@ -51,20 +51,20 @@ def roi_text(row: Row) -> str:
     if row["roi"] is None:
         return formatting.UNDEFINED
     text = percent_text(row["roi"], signed=True)
-    return text if row["roi_basis"] == "actual" else tr("%1 (expected)").replace("%1", text)
+    return text if row["roi_basis"] == "actual" else Investments.tr("%1 (expected)").replace("%1", text)
 
 
 def roi_tip(row: Row) -> str:
     """How the ROI was computed, with the row's numbers."""
-    rule = tr("ROI = (return − amount) ÷ amount, with the actual return where it is known, else the expected "
-              "return (then marked “expected”).")
+    rule = Investments.tr("ROI = (return − amount) ÷ amount, with the actual return where it is known, else the "
+                          "expected return (then marked “expected”).")
     if row["roi"] is None:
-        why = tr("No ROI: the amount is 0.") if row["amount"] <= 0 else tr("No ROI yet: enter an expected or "
-                                                                             "an actual return.")
+        why = (Investments.tr("No ROI: the amount is 0.") if row["amount"] <= 0
+               else Investments.tr("No ROI yet: enter an expected or an actual return."))
         return f"{rule}\n{why}"
     currency = row.get("currency") or ""
-    basis = tr("actual return") if row["roi_basis"] == "actual" else tr("expected return")
-    sum_text = tr("= (%1 %2 − %3) ÷ %3 = %4").replace("%1", basis)
+    basis = Investments.tr("actual return") if row["roi_basis"] == "actual" else Investments.tr("expected return")
+    sum_text = Investments.tr("= (%1 %2 − %3) ÷ %3 = %4").replace("%1", basis)
     sum_text = sum_text.replace("%2", formatting.money_text(row["returned"], currency))
     sum_text = sum_text.replace("%3", formatting.money_text(row["amount"], currency))
     return f"{rule}\n{sum_text.replace('%4', percent_text(row['roi'], signed=True))}"
@@ -79,14 +79,15 @@ def payback_text(row: Row) -> str:
 
 
 def payback_tip(row: Row) -> str:
-    rule = tr("Payback = return − amount: what the investment gives back beyond its cost (actual return where "
-              "known, else expected).")
+    rule = Investments.tr("Payback = return − amount: what the investment gives back beyond its cost (actual return "
+                          "where known, else expected).")
     if row["payback"] is None:
-        return f"{rule}\n{tr('No return recorded yet.')}"
+        return f"{rule}\n{Investments.tr('No return recorded yet.')}"
     currency = row.get("currency") or ""
-    verdict = tr("It pays for itself.") if row["payback"] >= 0 else tr("It does not pay for itself (yet).")
+    verdict = (Investments.tr("It pays for itself.") if row["payback"] >= 0
+               else Investments.tr("It does not pay for itself (yet)."))
     if row["roi_basis"] != "actual":
-        verdict += " " + tr("This is expected, not yet actual.")
+        verdict += " " + Investments.tr("This is expected, not yet actual.")
     sums = f"{formatting.money_text(row['returned'], currency)} − {formatting.money_text(row['amount'], currency)}"
     return f"{rule}\n{sums} = {payback_text(row)}. {verdict}"
 
@@ -98,12 +99,13 @@ def goals_text(row: Row) -> str:
 
 def orphan_tip(row: Row) -> str:
     currency = row.get("currency") or ""
-    text = tr("Orphan share = 100% − Σ the goals' shares = %1, that is %2 of %3 serving no customer goal.")
+    text = Investments.tr("Orphan share = 100% − Σ the goals' shares = %1, that is %2 of %3 serving no customer "
+                          "goal.")
     text = text.replace("%1", percent_text(row["orphan_share"]))
     text = text.replace("%2", formatting.money_text(row["orphan"], currency))
     text = text.replace("%3", formatting.money_text(row["amount"], currency))
     if not row["counts"]:
-        text += "\n" + tr("Only committed and spent money counts as orphan spend in the alignment index.")
+        text += "\n" + Investments.tr("Only committed and spent money counts as orphan spend in the alignment index.")
     return text
 
 
@@ -139,7 +141,7 @@ class InvestmentModel(RowTableModel):
             Column("payback", QT_TRANSLATE_NOOP("Columns", "Payback"), kind="float", display=payback_text,
                    tooltip=payback_tip),
             Column("goals", QT_TRANSLATE_NOOP("Columns", "Goals (share)"), display=goals_text,
-                   tooltip=lambda row: goals_text(row).replace(" · ", "\n") or tr("Linked to no goal."),
+                   tooltip=lambda row: goals_text(row).replace(" · ", "\n") or Investments.tr("Linked to no goal."),
                    sort=lambda row: -row["share_total"]),
             Column("orphan_share", QT_TRANSLATE_NOOP("Columns", "Orphan"), kind="float",
                    display=lambda row: percent_text(row["orphan_share"]), tooltip=orphan_tip),
@@ -169,16 +171,18 @@ class InvestmentModel(RowTableModel):
     def header_tip(self, key: str) -> str:
         """What a column means, for its header's tooltip."""
         return {
-            "amount": tr("What we put in, in the investment's currency; 0 or more."),
-            "period": tr("When the money goes in: a quarter such as 2026-Q3 or a month such as 2026-07."),
-            "roi": tr("ROI = (return − amount) ÷ amount; actual return where known, else expected (in italics "
-                      "and marked)."),
-            "payback": tr("Payback = return − amount, in money: positive when the investment pays for itself."),
-            "goals": tr("The customer goals the money serves, with the share of the amount each gets (at most "
-                        "100% in all). Edit them in the form."),
-            "orphan_share": tr("Orphan spend: the share of the amount that no customer goal gets "
-                               "(100% − Σ shares). Committed and spent orphan money lowers the alignment index."),
-            "idea_title": tr("The co-created idea this investment funds, if any."),
+            "amount": Investments.tr("What we put in, in the investment's currency; 0 or more."),
+            "period": Investments.tr("When the money goes in: a quarter such as 2026-Q3 or a month such as 2026-07."),
+            "roi": Investments.tr("ROI = (return − amount) ÷ amount; actual return where known, else expected (in "
+                                  "italics and marked)."),
+            "payback": Investments.tr("Payback = return − amount, in money: positive when the investment pays for "
+                                      "itself."),
+            "goals": Investments.tr("The customer goals the money serves, with the share of the amount each gets (at "
+                                    "most 100% in all). Edit them in the form."),
+            "orphan_share": Investments.tr("Orphan spend: the share of the amount that no customer goal gets "
+                                           "(100% − Σ shares). Committed and spent orphan money lowers the alignment "
+                                           "index."),
+            "idea_title": Investments.tr("The co-created idea this investment funds, if any."),
         }.get(key, "")
 
 
@@ -188,11 +192,13 @@ def _optional_money(row: Row, key: str) -> str:
 
 def _status_tip(row: Row) -> str:
     return {
-        "planned": tr("Planned: not yet agreed; it does not count toward alignment, ROI totals or orphan spend."),
-        "committed": tr("Committed: agreed with the customer; it counts toward alignment and orphan spend."),
-        "spent": tr("Spent: the money went in; it counts toward alignment and lowers the contribution of its "
-                    "period."),
-        "stopped": tr("Stopped: no longer pursued; it does not count."),
+        "planned": Investments.tr("Planned: not yet agreed; it does not count toward alignment, ROI totals or orphan "
+                                  "spend."),
+        "committed": Investments.tr("Committed: agreed with the customer; it counts toward alignment and orphan "
+                                    "spend."),
+        "spent": Investments.tr("Spent: the money went in; it counts toward alignment and lowers the contribution of "
+                                "its period."),
+        "stopped": Investments.tr("Stopped: no longer pursued; it does not count."),
     }.get(row["status"], "")
 
 

@@ -14,14 +14,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxy
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from immersion.store.portfolio_table import KINDS, AccountFigures, KindFigures
+from immersion.texts import TextContext
 from immersion.ui import formatting
 from immersion.ui.investment_model import KIND_CHOICES, label
 from immersion.ui.pnl_input import multiple_text, percent_text
 from immersion.ui.row_model import Column, Index, Row, RowTableModel
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Productivity", text)
+Productivity = TextContext("Productivity")  # texts written Productivity.tr("…"), as pyside6-lupdate reads them
 
 
 def _money(key: str, title: str, tooltip: Any = None) -> Column:
@@ -40,17 +39,18 @@ def account_row(figures: AccountFigures) -> Row:
 
 def _roi_tip(row: Row) -> str:
     if row["roi"] is None:
-        return tr("No ROI: no committed or spent investment with a return in this window.")
-    text = tr("ROI = (Σ return − Σ amount) ÷ Σ amount = (%1 − %2) ÷ %2 = %3, over committed and spent "
-              "investments with a return; %4 of that money has an actual return, the rest is expected.")
+        return Productivity.tr("No ROI: no committed or spent investment with a return in this window.")
+    text = Productivity.tr("ROI = (Σ return − Σ amount) ÷ Σ amount = (%1 − %2) ÷ %2 = %3, over committed and "
+                           "spent investments with a return; %4 of that money has an actual return, the rest is "
+                           "expected.")
     money = lambda value: formatting.money_text(value, row["currency"])  # noqa: E731
     return text.replace("%1", money(row["returned"])).replace("%2", money(row["with_return"])).replace(
         "%3", percent_text(row["roi"], signed=True)).replace("%4", percent_text(row["actual_part"]))
 
 
 def _contribution_tip(row: Row) -> str:
-    text = tr("Contribution = revenue − cost of goods − cost to serve − other costs over the %1 P&L period(s) "
-              "in the window, − investments spent in it (%2) = %3.")
+    text = Productivity.tr("Contribution = revenue − cost of goods − cost to serve − other costs over the %1 P&L "
+                           "period(s) in the window, − investments spent in it (%2) = %3.")
     return text.replace("%1", str(row["periods"])).replace(
         "%2", formatting.money_text(row["spent"], row["currency"])).replace(
         "%3", formatting.money_text(row["contribution"], row["currency"]))
@@ -61,9 +61,9 @@ def _kind_column(kind: str, title: str) -> Column:
 
     def tip(row: Row) -> str:
         if row[key] is None:
-            return tr("%1: no committed or spent money with a return in this window.").replace(
+            return Productivity.tr("%1: no committed or spent money with a return in this window.").replace(
                 "%1", QCoreApplication.translate("Choices", title))
-        return tr("%1: Σ return ÷ Σ amount = %2 — each unit spent brings back %2.").replace(
+        return Productivity.tr("%1: Σ return ÷ Σ amount = %2 — each unit spent brings back %2.").replace(
             "%1", QCoreApplication.translate("Choices", title)).replace("%2", multiple_text(row[key]))
 
     return Column(key, title, kind="float", display=lambda row: multiple_text(row[key]) if row[key] is not None
@@ -76,26 +76,29 @@ class AccountTableModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         columns = [
             Column("name", QT_TRANSLATE_NOOP("Columns", "Account"),
-                   tooltip=lambda row: tr("%1 — click to open its investments").replace("%1", row["name"])),
+                   tooltip=lambda row: (Productivity.tr("%1 — click to open its investments")
+                                        .replace("%1", row["name"]))),
             Column("tier", QT_TRANSLATE_NOOP("Columns", "Tier"), display=lambda row: formatting.tier_label(
                 row["tier"]), sort=lambda row: formatting.tier_rank(row["tier"])),
             _money("revenue", QT_TRANSLATE_NOOP("Columns", "Revenue"),
-                   lambda row: tr("Σ revenue of the P&L periods in the window.")),
+                   lambda row: Productivity.tr("Σ revenue of the P&L periods in the window.")),
             _money("contribution", QT_TRANSLATE_NOOP("Columns", "Contribution"), _contribution_tip),
             Column("margin", QT_TRANSLATE_NOOP("Columns", "Margin"), kind="float",
-                   display=lambda row: percent_text(row["margin"]), tooltip=lambda row: tr("Contribution ÷ revenue.")),
+                   display=lambda row: percent_text(row["margin"]),
+                   tooltip=lambda row: Productivity.tr("Contribution ÷ revenue.")),
             _money("invested", QT_TRANSLATE_NOOP("Columns", "Invested"),
-                   lambda row: tr("Σ amount of committed and spent investments in the window.")),
+                   lambda row: Productivity.tr("Σ amount of committed and spent investments in the window.")),
             Column("roi", QT_TRANSLATE_NOOP("Columns", "ROI"), kind="float",
                    display=lambda row: percent_text(row["roi"], signed=True), tooltip=_roi_tip),
             Column("alignment", QT_TRANSLATE_NOOP("Columns", "Alignment"), kind="float",
                    display=lambda row: formatting.alignment_text(row["alignment"]),
-                   tooltip=lambda row: tr("Mutual-purpose alignment index 0–100: how closely our ideas and money "
-                                          "follow the customer's priorities (see the Overview).")),
+                   tooltip=lambda row: Productivity.tr("Mutual-purpose alignment index 0–100: how closely our ideas "
+                                                       "and money follow the customer's priorities (see the "
+                                                       "Overview).")),
             Column("best_kind", QT_TRANSLATE_NOOP("Columns", "Pays best"),
                    display=lambda row: label(KIND_CHOICES, row["best_kind"]) if row["best_kind"] else "",
-                   tooltip=lambda row: tr("The kind of investment with the highest return per unit of spend in "
-                                          "this account.")),
+                   tooltip=lambda row: Productivity.tr("The kind of investment with the highest return per unit of "
+                                                       "spend in this account.")),
         ]
         columns += [_kind_column(kind, title) for kind, title in KIND_CHOICES if kind]
         super().__init__(columns, None, parent)
@@ -146,7 +149,7 @@ class KindTableModel(RowTableModel):
             Column("per_unit", QT_TRANSLATE_NOOP("Columns", "Return per unit"), kind="float",
                    display=lambda row: multiple_text(row["per_unit"]), tooltip=self._unit_tip),
             Column("actual_per_unit", QT_TRANSLATE_NOOP("Columns", "Actual only"), kind="float",
-                   display=lambda row: multiple_text(row["actual_per_unit"]), tooltip=lambda row: tr(
+                   display=lambda row: multiple_text(row["actual_per_unit"]), tooltip=lambda row: Productivity.tr(
                        "Σ actual return ÷ Σ amount over the investments whose return is known: what has really "
                        "come back so far.")),
         ], None, parent)
@@ -157,9 +160,9 @@ class KindTableModel(RowTableModel):
     @staticmethod
     def _unit_tip(row: Row) -> str:
         if row["per_unit"] is None:
-            return tr("No committed or spent money of this kind has a return yet.")
-        text = tr("Return per unit of spend = Σ return ÷ Σ amount = %1 ÷ %2 = %3 (actual return where known, else "
-                  "expected; committed and spent investments in the window).")
+            return Productivity.tr("No committed or spent money of this kind has a return yet.")
+        text = Productivity.tr("Return per unit of spend = Σ return ÷ Σ amount = %1 ÷ %2 = %3 (actual return where "
+                               "known, else expected; committed and spent investments in the window).")
         money = lambda value: formatting.money_text(value, row["currency"])  # noqa: E731
         return text.replace("%1", money(row["returned"])).replace("%2", money(row["with_return"])).replace(
             "%3", multiple_text(row["per_unit"]))

@@ -10,19 +10,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from immersion.texts import TextContext
 from immersion.ui.map_items import MapStyle
 from immersion.ui.stakeholder_model import STANCES
 
-
-def _tr(text: str) -> str:
-    # The legend's texts keep the map's translation context.
-    return QCoreApplication.translate("RelationshipMap", text)
+# The legend's texts keep the map's translation context, written RelationshipMap.tr("…"), as pyside6-lupdate
+# reads them.
+RelationshipMap = TextContext("RelationshipMap")
 
 
 def _legend_entries() -> list[tuple[str, str]]:
     entries = [(f"stance:{value}", QCoreApplication.translate("Choices", label)) for value, label in STANCES]
-    return entries + [("reports", _tr("reports to")), ("influence", _tr("influences")),
-                      ("ring", _tr("influence 1–5")), ("chip", _tr("our coverage"))]
+    return entries + [("reports", RelationshipMap.tr("reports to")), ("influence", RelationshipMap.tr("influences")),
+                      ("ring", RelationshipMap.tr("influence 1–5")), ("chip", RelationshipMap.tr("our coverage"))]
 
 
 def _legend_layout(style: MapStyle, width: float) -> tuple[list[tuple[QPointF, str, str]], float]:

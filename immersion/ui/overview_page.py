@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from immersion.store import edits
@@ -23,6 +23,7 @@ from immersion.ui.overview_widgets import (
     FigureCard,
     GapList,
     GapRow,
+    Overview,
 )
 from immersion.ui.pages import Page, PageContext, Target, registered
 from immersion.ui.theme import PAGE_MARGIN as MARGIN
@@ -40,10 +41,6 @@ _NAMES = (  # category and stage values as they read in text ("2 strategic"), ma
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Overview", text)
-
-
 def _fill(text: str, *values: object) -> str:
     """`text` with %1, %2 … replaced by `values` (the translator may reorder them)."""
     for number, value in enumerate(values, start=1):
@@ -54,7 +51,7 @@ def _fill(text: str, *values: object) -> str:
 def breakdown(counts: Mapping[E, int]) -> str:
     """Counts in running text, in the enumeration's order, leaving out zeros: "2 strategic · 1 political"."""
     # No-break spaces keep "2 strategic" together, so that a line breaks only after a dot.
-    return "\u00a0· ".join(f"{formatting.count_text(n)}\u00a0{_tr(k.value)}" for k, n in counts.items() if n)
+    return "\u00a0· ".join(f"{formatting.count_text(n)}\u00a0{Overview.tr(k.value)}" for k, n in counts.items() if n)
 
 
 class OverviewPage(Page):
@@ -162,7 +159,7 @@ class OverviewPage(Page):
                                        alignment.explain(), self._target("alignment", "agenda"))
         goals = overview.open_goals_by_category
         profile = [_fill(self.tr("%1: %2 open · customer emphasis %3 · our effort %4"),
-                         _tr(c.category.value).capitalize(), formatting.count_text(goals.get(c.category, 0)),
+                         Overview.tr(c.category.value).capitalize(), formatting.count_text(goals.get(c.category, 0)),
                          f"{c.emphasis:.0%}", f"{c.effort:.0%}") for c in alignment.categories]
         heading = self.tr("Unconfirmed or confirmed goals by category:")
         self.open_goals.show_figure(formatting.count_text(sum(goals.values())),

@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from immersion.domain.gap_finder import GapKind
+from immersion.texts import TextContext
 from immersion.ui import formatting, theme
 from immersion.ui.pages import Target
-from immersion.ui.texts import TextContext
 from immersion.ui.widgets import Caption, Card, Heading
 
 if TYPE_CHECKING:

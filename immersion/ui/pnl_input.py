@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 
 from immersion.domain.finance import parse_period
+from immersion.texts import TextContext
 from immersion.ui import formatting
 from immersion.ui.row_model import Column, ColumnDelegate, Index
 
@@ -27,8 +28,7 @@ _SIGNS = re.compile(r"^[A-Za-z]{3}\s*|\s*[A-Za-z]{3}$|[€£$¥]")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Numbers", text)
+Numbers = TextContext("Numbers")  # texts written Numbers.tr("…"), as pyside6-lupdate reads them
 
 
 def parse_number(text: str) -> float:
@@ -43,13 +43,14 @@ def parse_number(text: str) -> float:
     if negative:
         cleaned = cleaned[1:-1].strip()
     if not cleaned:
-        raise ValueError(_tr("Enter a number.") if not raw else _tr("“%1” is not a number.").replace("%1", raw))
+        raise ValueError(Numbers.tr("Enter a number.") if not raw
+                         else Numbers.tr("“%1” is not a number.").replace("%1", raw))
     for locale in (QLocale(), QLocale.c()):
         for candidate in (cleaned, _SPACES.sub("", cleaned)):
             value, ok = locale.toDouble(candidate)
             if ok:
                 return -value if negative else value
-    raise ValueError(_tr("“%1” is not a number.").replace("%1", raw))
+    raise ValueError(Numbers.tr("“%1” is not a number.").replace("%1", raw))
 
 
 def parse_money(text: str, negative: bool = False, required: bool = True) -> float | None:
@@ -64,11 +65,11 @@ def parse_money(text: str, negative: bool = False, required: bool = True) -> flo
     """
     if not (text or "").strip():
         if required:
-            raise ValueError(_tr("Enter an amount; 0 if there is none."))
+            raise ValueError(Numbers.tr("Enter an amount; 0 if there is none."))
         return None
     value = parse_number(text)
     if value < 0 and not negative:
-        raise ValueError(_tr("“%1” is negative; an amount here cannot be.").replace("%1", text.strip()))
+        raise ValueError(Numbers.tr("“%1” is negative; an amount here cannot be.").replace("%1", text.strip()))
     return value
 
 

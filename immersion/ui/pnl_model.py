@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from immersion.store.finance import PNL_FIELDS
+from immersion.texts import TextContext
 from immersion.ui import formatting
 from immersion.ui.investment_fields import error_colour
 from immersion.ui.row_model import Column, Index, Row, RowTableModel
@@ -25,8 +26,7 @@ from immersion.ui.table_view import ROW_KEYS, CommandTable, Keys, style_rows
 COMPUTED = ("gross_margin", "investments_spent", "contribution")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Pnl", text)
+Pnl = TextContext("Pnl")  # texts written Pnl.tr("…"), as pyside6-lupdate reads them
 
 
 class PnlModel(RowTableModel):
@@ -83,13 +83,13 @@ class PnlModel(RowTableModel):
 
     def header_tip(self, key: str) -> str:
         return {
-            "period": tr("A quarter such as 2026-Q3 or a month such as 2026-07."),
-            "other_costs": tr("Other costs of serving the account; may be negative for a one-off credit."),
-            "gross_margin": tr("Gross margin = revenue − cost of goods."),
-            "investments_spent": tr("Spent investments whose period lies in this period: a monthly investment "
-                                    "counts in its month and its quarter, a quarterly one only in its quarter."),
-            "contribution": tr("Contribution = revenue − cost of goods − cost to serve − other costs − "
-                               "investments spent in the period (DESIGN.md)."),
+            "period": Pnl.tr("A quarter such as 2026-Q3 or a month such as 2026-07."),
+            "other_costs": Pnl.tr("Other costs of serving the account; may be negative for a one-off credit."),
+            "gross_margin": Pnl.tr("Gross margin = revenue − cost of goods."),
+            "investments_spent": Pnl.tr("Spent investments whose period lies in this period: a monthly investment "
+                                        "counts in its month and its quarter, a quarterly one only in its quarter."),
+            "contribution": Pnl.tr("Contribution = revenue − cost of goods − cost to serve − other costs − "
+                                   "investments spent in the period (DESIGN.md)."),
         }.get(key, "")
 
     def _money(self, value: float) -> str:
@@ -98,25 +98,25 @@ class PnlModel(RowTableModel):
     def _period_tip(self, row: Row) -> str:
         parts = row.get("parts") or []
         if len(parts) > 1 or (parts and parts[0] != row["period"]):
-            return tr("%1, added up from %2").replace("%1", row["label"]).replace("%2", ", ".join(parts))
+            return Pnl.tr("%1, added up from %2").replace("%1", row["label"]).replace("%2", ", ".join(parts))
         return row["label"]
 
     def _margin_tip(self, row: Row) -> str:
-        return tr("Gross margin = revenue − cost of goods = %1 − %2 = %3").replace(
+        return Pnl.tr("Gross margin = revenue − cost of goods = %1 − %2 = %3").replace(
             "%1", self._money(row["revenue"])).replace("%2", self._money(row["cost_of_goods"])).replace(
             "%3", self._money(row["gross_margin"]))
 
     def _spent_tip(self, row: Row) -> str:
         count = len(row["investment_ids"])
         if not count:
-            return tr("No investment was spent in %1.").replace("%1", row["label"])
-        text = tr("1 spent investment in %1: %2") if count == 1 else tr("%3 spent investments in %1: %2")
+            return Pnl.tr("No investment was spent in %1.").replace("%1", row["label"])
+        text = Pnl.tr("1 spent investment in %1: %2") if count == 1 else Pnl.tr("%3 spent investments in %1: %2")
         return text.replace("%1", row["label"]).replace("%2", self._money(row["investments_spent"])).replace(
             "%3", str(count))
 
     def _contribution_tip(self, row: Row) -> str:
-        text = tr("Contribution = revenue − cost of goods − cost to serve − other costs − investments spent\n"
-                  "= %1 − %2 − %3 − %4 − %5 = %6")
+        text = Pnl.tr("Contribution = revenue − cost of goods − cost to serve − other costs − investments "
+                      "spent\n= %1 − %2 − %3 − %4 − %5 = %6")
         values = (row["revenue"], row["cost_of_goods"], row["cost_to_serve"], row["other_costs"],
                   row["investments_spent"], row["contribution"])
         for number, value in enumerate(values, start=1):

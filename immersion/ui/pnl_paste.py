@@ -22,8 +22,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from immersion.store.finance import NEGATIVE_ALLOWED, PNL_FIELDS
+from immersion.texts import TextContext
 from immersion.ui.pnl_input import check_period, parse_money
-from immersion.ui.texts import TextContext
 
 Entry = tuple[str, dict[str, float]]
 _NAMES = {"period": "Period", "revenue": "Revenue", "cost_of_goods": "Cost of goods",

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from immersion.texts import TextContext
 from immersion.ui.pages import Target
-from immersion.ui.texts import TextContext
 
 if TYPE_CHECKING:
     from immersion.store.search import Hit

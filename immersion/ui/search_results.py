@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from immersion.ui.pages import Target
+from immersion.ui.search_box import Search
 
 if TYPE_CHECKING:
     from immersion.store.search import Hit
@@ -48,10 +48,6 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "insight": (QT_TRANSLATE_NOOP("Search", "Insights"), "meetings", "insights"),
     "idea": (QT_TRANSLATE_NOOP("Search", "Ideas"), "ideas", "ideas"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Search", text)
 
 
 def target_of(hit: Hit) -> Target:
@@ -99,7 +95,7 @@ class SearchResultsModel(QAbstractListModel):
         for kind, (title, _page, _table) in KINDS.items():
             group = [h for h in hits if h.kind == kind]
             if group:
-                self._rows.append(_Row(header=_tr(title)))  # title is a QT_TRANSLATE_NOOP source
+                self._rows.append(_Row(header=Search.tr(title)))  # title is a QT_TRANSLATE_NOOP source
                 self._rows.extend(_Row(hit=h) for h in group)
         self._titles = {id(r.hit): highlight(r.hit.title, query) for r in self._rows if r.hit is not None}
         self.endResetModel()

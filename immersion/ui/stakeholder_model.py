@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
+from immersion.texts import TextContext
 from immersion.ui import formatting
 from immersion.ui.row_model import Column, Index, Row, RowTableModel
 
@@ -100,8 +101,7 @@ class MapData:
     coverage: tuple[MapCover, ...] = ()
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Relationships", text, "", n)
+Relationships = TextContext("Relationships")  # texts written Relationships.tr("…"), as pyside6-lupdate reads them
 
 
 def rich(html: str) -> str:
@@ -130,7 +130,7 @@ COLUMNS = (
            choices=LEVELS, width=11),
     Column("influence", QT_TRANSLATE_NOOP("Columns", "Influence"), kind="int", editable=True, minimum=1,
            maximum=5, width=11,
-           tooltip=lambda row: _tr("Influence %1 of 5").replace("%1", str(row["influence"]))),
+           tooltip=lambda row: Relationships.tr("Influence %1 of 5").replace("%1", str(row["influence"]))),
     Column("stance", QT_TRANSLATE_NOOP("Columns", "Stance"), kind="choice", editable=True, required=True,
            choices=STANCES, width=16),
     Column("buying_role", QT_TRANSLATE_NOOP("Columns", "Buying role"), kind="choice", editable=True,
@@ -180,24 +180,24 @@ def person_tooltip(row: Row) -> str:
     lines = [f"<b>{escape(row['name'])}</b>"]
     if row.get("title"):
         lines.append(escape(row["title"]))
-    lines.append(_tr("Influence: %1 of 5").replace("%1", str(row["influence"])))
-    lines.append(_tr("Stance: %1").replace("%1", label(STANCES, row["stance"])))
-    lines.append(_tr("Buying role: %1").replace("%1", label(BUYING_ROLES, row.get("buying_role"))
+    lines.append(Relationships.tr("Influence: %1 of 5").replace("%1", str(row["influence"])))
+    lines.append(Relationships.tr("Stance: %1").replace("%1", label(STANCES, row["stance"])))
+    lines.append(Relationships.tr("Buying role: %1").replace("%1", label(BUYING_ROLES, row.get("buying_role"))
                                                   or formatting.UNDEFINED))
     if row.get("personal_wins"):
-        lines.append(_tr("Personal wins: %1").replace("%1", escape(row["personal_wins"])))
+        lines.append(Relationships.tr("Personal wins: %1").replace("%1", escape(row["personal_wins"])))
     if row.get("last_contact"):
         when = f"{formatting.date_text(row['last_contact'])} ({formatting.days_text(row['last_contact'])})"
-        lines.append(_tr("Last contact: %1").replace("%1", when))
+        lines.append(Relationships.tr("Last contact: %1").replace("%1", when))
     else:
-        lines.append(_tr("No contact recorded"))
+        lines.append(Relationships.tr("No contact recorded"))
     if row.get("_boss"):
-        lines.append(_tr("Reports to %1").replace("%1", escape(row["_boss"])))
+        lines.append(Relationships.tr("Reports to %1").replace("%1", escape(row["_boss"])))
     if row.get("_covers"):
         who = ", ".join(f"{escape(m['name'])} ({c['strength']}/5)" for m, c in row["_covers"])
-        lines.append(_tr("Covered by: %1").replace("%1", who))
+        lines.append(Relationships.tr("Covered by: %1").replace("%1", who))
     else:
-        lines.append(_tr("Nobody on our side covers them"))
+        lines.append(Relationships.tr("Nobody on our side covers them"))
     return "<br>".join(lines)
 
 
@@ -220,8 +220,8 @@ def map_data(people: Sequence[Row], influences: Sequence[Row]) -> MapData:
     links = []
     for link in influences:
         if link["from_id"] in names and link["to_id"] in names:
-            text = _tr("%1 influences %2 (%3)").replace("%1", escape(names[link["from_id"]])).replace(
-                "%2", escape(names[link["to_id"]])).replace("%3", _tr(STRENGTHS.get(link["strength"], "")))
+            text = Relationships.tr("%1 influences %2 (%3)").replace("%1", escape(names[link["from_id"]])).replace(
+                "%2", escape(names[link["to_id"]])).replace("%3", Relationships.tr(STRENGTHS.get(link["strength"], "")))
             if link.get("note"):
                 text += "<br>" + escape(link["note"])
             links.append(MapLink(link["from_id"], link["to_id"], int(link["strength"]), text))
@@ -229,10 +229,10 @@ def map_data(people: Sequence[Row], influences: Sequence[Row]) -> MapData:
     for person in ordered:
         for member, link in person["_covers"]:
             role = member.get("title") or member.get("function") or ""
-            text = _tr("%1 covers %2").replace("%1", f"<b>{escape(member['name'])}</b>").replace(
+            text = Relationships.tr("%1 covers %2").replace("%1", f"<b>{escape(member['name'])}</b>").replace(
                 "%2", escape(person["name"]))
             text += "<br>" + (escape(role) + "<br>" if role else "")
-            text += _tr("Relationship strength %1 of 5").replace("%1", str(link["strength"]))
+            text += Relationships.tr("Relationship strength %1 of 5").replace("%1", str(link["strength"]))
             if link.get("note"):
                 text += "<br>" + escape(link["note"])
             covers.append(MapCover(person["id"], member["id"], initials(member["name"]),

@@ -1,9 +1,9 @@
-"""Translation contexts for module-level texts.
+"""Translation contexts for module-level texts, in the window, the charts and the briefing alike.
 
 Inside a Qt class, `self.tr("…")` translates in the class's context. Module-level code names its context once,
 `Accounts = TextContext("Accounts")`, and writes `Accounts.tr("…")`: pyside6-lupdate reads `Name.tr("text")` as
 text "text" in context "Name", so every text reaches the translation files. (A local `_tr(text)` wrapper hides
-its literals from lupdate.)
+its literals from lupdate, and so does an f-string: translate the text first, then fill it in.)
 """
 
 from __future__ import annotations
