@@ -181,7 +181,7 @@ class Chart(QWidget):
         if hit is None:
             return ""
         if hit.ref is not None and self.can_open(hit.ref):
-            return f"{hit.text}\n\n{Charts.tr('Click to open it.')}"
+            return hit.text + "\n\n" + Charts.tr("Click to open it.")
         return hit.text
 
     def _hover(self, pos: QPointF) -> None:

@@ -13,7 +13,16 @@ from importlib.resources import files
 
 from immersion.report import html_sections as sections
 from immersion.report.format import Report, clock, day, days_ago, dots, esc, text, weekday, word
-from immersion.report.html_common import ChartRef, action_tail, meeting_kind, stance, sub
+from immersion.report.html_common import (
+    ChartRef,
+    action_tail,
+    empty,
+    heading,
+    meeting_kind,
+    stance,
+    sub,
+    table,
+)
 from immersion.report.markdown import notes_html
 from immersion.report.model import Briefing, Card, GoalLine
 from immersion.report.options import Section
@@ -70,7 +79,8 @@ def cover(b: Briefing) -> str:
     out = [f'<p class="{"kicker" if b.internal else "kicker-customer"}">{esc(kicker)}</p>',
            f"<h1>{esc(b.account_name)}</h1>"]
     m = b.meeting
-    out.append(f'<p class="subtitle">{esc(m.title) if m else esc(Report.tr("Account briefing"))}</p>')
+    subtitle = m.title if m else Report.tr("Account briefing")
+    out.append(f'<p class="subtitle">{esc(subtitle)}</p>')
     facts: list[tuple[str, str]] = []
     if m is not None:
         end = ""
@@ -102,13 +112,15 @@ def cover(b: Briefing) -> str:
 
 def _sides(b: Briefing) -> str:
     """The attendees of both sides, in two columns."""
-    none = f'<p class="muted">{esc(Report.tr("None recorded"))}</p>'
+    none_recorded = esc(Report.tr("None recorded"))
+    our_team = esc(Report.tr("OUR TEAM"))
+    none = f'<p class="muted">{none_recorded}</p>'
     theirs = "".join(f'<p class="person"><b>{esc(c.name)}</b>{sub(c.title, br=True)}</p>'
                      for c in b.cards) if b.cards_are_attendees else none
     ours = "".join(f'<p class="person"><b>{esc(t.name)}</b>{sub(t.title, br=True)}</p>' for t in b.team) or none
     return (f'<table class="side" width="100%" cellspacing="0"><tr>'
             f'<td width="50%"><p class="side-head">{esc(b.account_name.upper())}</p>{theirs}</td>'
-            f'<td width="50%"><p class="side-head">{esc(Report.tr("OUR TEAM"))}</p>{ours}</td></tr></table>')
+            f'<td width="50%"><p class="side-head">{our_team}</p>{ours}</td></tr></table>')
 
 
 def _glance(b: Briefing) -> str:
@@ -136,18 +148,15 @@ def agenda(b: Briefing) -> str:
     if b.mutual_purpose:
         out.append(f'<p class="quote">“{text(b.mutual_purpose)}”</p>')
     if b.objectives:
-        out.append(f'<p><span class="label">{esc(Report.tr("OUR OBJECTIVES (INTERNAL)"))}</span><br/>'
-                   f"{text(b.objectives)}</p>")
+        label = esc(Report.tr("OUR OBJECTIVES (INTERNAL)"))
+        out.append(f'<p><span class="label">{label}</span><br/>{text(b.objectives)}</p>')
     if not b.goals:
-        out.append(f'<p class="empty">{esc(Report.tr("No open goals are recorded for this account yet."))}</p>')
+        out.append(empty(Report.tr("No open goals are recorded for this account yet.")))
     else:
-        head = (f'<thead><tr><th width="4%">#</th><th width="48%">{esc(Report.tr("Goal and measure"))}</th>'
-                f'<th width="13%">{esc(Report.tr("Category"))}</th><th width="11%">{esc(Report.tr("Priority"))}</th>'
-                f'<th width="15%">{esc(Report.tr("Status"))}</th>'
-                f'<th width="9%" class="num">{esc(Report.tr("Ideas"))}</th>'
-                "</tr></thead>")
-        rows = "".join(_goal_row(g) for g in b.goals)
-        out.append(f'<table class="list" width="100%" cellspacing="0">{head}{rows}</table>')
+        head = [("4%", "#", False), ("48%", Report.tr("Goal and measure"), False),
+                ("13%", Report.tr("Category"), False), ("11%", Report.tr("Priority"), False),
+                ("15%", Report.tr("Status"), False), ("9%", Report.tr("Ideas"), True)]
+        out.append(table(head, [_goal_row(g) for g in b.goals]))
     closed = [(Report.tr("Achieved"), [g for g in b.closed_goals if g.status == "achieved"]),
               (Report.tr("Dropped"), [g for g in b.closed_goals if g.status == "dropped"])]
     lines = [f"{esc(label)}: {'; '.join(esc(g.title) for g in goals)}." for label, goals in closed if goals]
@@ -170,7 +179,7 @@ def _goal_row(g: GoalLine) -> str:
 def people(b: Briefing) -> str:
     """Cards of the customer's people, two to a row, then our side and whom each of us covers."""
     if not b.cards:
-        return f'<p class="empty">{esc(Report.tr("No stakeholders are recorded for this account yet."))}</p>'
+        return empty(Report.tr("No stakeholders are recorded for this account yet."))
     intro = Report.tr("The customer's people in the room.") if b.cards_are_attendees else Report.tr(
         "No customer attendees are recorded, so these are the account's most influential people.")
     out = [f'<p class="muted">{esc(intro)}</p>']
@@ -183,14 +192,13 @@ def people(b: Briefing) -> str:
         out.append(f'<table class="cards" width="100%" cellspacing="0" style="margin-top: {0 if n == 0 else 4}px">'
                    f"<tr>{cells}</tr></table>")
     if b.team:
-        out.append(f"<h3>{esc(Report.tr('Our side'))}</h3>")
-        head = (f'<thead><tr><th width="30%">{esc(Report.tr("Name"))}</th><th width="38%">{esc(Report.tr("Role"))}</th>'
-                f'<th width="32%">{esc(Report.tr("Covers"))}</th></tr></thead>')
-        rows = "".join(
-            f"<tr><td><b>{esc(t.name)}</b></td><td>{esc(t.title or '')}{sub(t.organisation, br=True)}</td>"
-            f"<td>{'<br/>'.join(_covers(name, strength) for name, strength in t.covers) or '—'}</td></tr>"
-            for t in b.team)
-        out.append(f'<table class="list" width="100%" cellspacing="0">{head}{rows}</table>')
+        out.append(heading(Report.tr("Our side")))
+        head = [("30%", Report.tr("Name"), False), ("38%", Report.tr("Role"), False),
+                ("32%", Report.tr("Covers"), False)]
+        rows = [f"<tr><td><b>{esc(t.name)}</b></td><td>{esc(t.title or '')}{sub(t.organisation, br=True)}</td>"
+                f"<td>{'<br/>'.join(_covers(name, strength) for name, strength in t.covers) or '—'}</td></tr>"
+                for t in b.team]
+        out.append(table(head, rows))
     return "\n".join(out)
 
 
@@ -204,24 +212,29 @@ def _card(c: Card, internal: bool) -> str:
     lines.append(f'<p class="card-title">{esc(c.title or "")}{"<br/>" if c.title else ""}'
                  f'<span class="sub">{role}</span></p>')
     if internal:
-        lines.append(f'<p class="card-line">{stance(c.stance)} &nbsp;·&nbsp; {esc(Report.tr("influence"))} '
+        influence = esc(Report.tr("influence"))
+        lines.append(f'<p class="card-line">{stance(c.stance)} &nbsp;·&nbsp; {influence} '
                      f'<span class="dots">{dots(c.influence or 0)}</span> {c.influence}/5</p>')
         if c.personal_wins:
-            lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("PERSONAL WINS"))}</span><br/>'
-                         f"{text(c.personal_wins)}</p>")
+            lines.append(_card_line(Report.tr("PERSONAL WINS"), text(c.personal_wins), below=True))
         if c.notes:
-            lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("NOTES"))}</span><br/>'
-                         f"{text(c.notes)}</p>")
+            lines.append(_card_line(Report.tr("NOTES"), text(c.notes), below=True))
         contact = (esc(Report.tr("never")) if c.days_since_contact is None
                    else f"{day(c.last_contact)} ({esc(days_ago(c.days_since_contact))})")
-        lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("LAST CONTACT"))}</span> {contact}</p>')
+        lines.append(_card_line(Report.tr("LAST CONTACT"), contact))
         covered = ", ".join(_covers(n, s) for n, s in c.covered_by) or esc(Report.tr("nobody yet"))
-        lines.append(f'<p class="card-line"><span class="label">{esc(Report.tr("COVERED BY"))}</span> {covered}</p>')
+        lines.append(_card_line(Report.tr("COVERED BY"), covered))
     label = Report.tr("OUR OPEN PROMISES") if internal else Report.tr("OUR OPEN COMMITMENTS")
     if c.promises:
         items = "<br/>".join(f"•&nbsp;{esc(p.text)} {action_tail(p)}" for p in c.promises)
-        lines.append(f'<p class="card-line"><span class="label">{esc(label)}</span><br/>{items}</p>')
+        lines.append(_card_line(label, items, below=True))
     return "".join(lines)
+
+
+def _card_line(label: str, value: str, below: bool = False) -> str:
+    """A labelled line of a card: the translated label (escaped here), then `value` (HTML) after a space, or on
+    the next line when `below`."""
+    return f'<p class="card-line"><span class="label">{esc(label)}</span>{"<br/>" if below else " "}{value}</p>'
 
 
 # -- our plan ----------------------------------------------------------------------------------------------------

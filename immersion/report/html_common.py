@@ -56,10 +56,18 @@ def stance(value: str | None) -> str:
 
 def action_tail(item: ActionLine) -> str:
     """"— owner, due 8 Nov 2026" and an overdue flag, after an action item's text."""
-    owner = esc(item.owner or Report.tr("unassigned"))
-    due = f", {esc(Report.tr('due'))} {day(item.due_date)}" if item.due_date else ""
-    flag = f' <span class="overdue">{esc(Report.tr("overdue"))}</span>' if item.overdue else ""
-    return f'<span class="sub">— {owner}{due}</span>{flag}'
+    who_and_when = esc(item.owner or Report.tr("unassigned"))
+    if item.due_date:
+        who_and_when += ", " + esc(Report.tr("due")) + " " + day(item.due_date)
+    return f'<span class="sub">— {who_and_when}</span>{overdue_flag(item)}'
+
+
+def overdue_flag(item: ActionLine) -> str:
+    """The flag after an overdue action item (with a space before it); empty for one that is not overdue."""
+    if not item.overdue:
+        return ""
+    overdue = esc(Report.tr("overdue"))
+    return f' <span class="overdue">{overdue}</span>'
 
 
 def chart(ref: ChartRef | None, alt: str) -> str:
@@ -74,6 +82,11 @@ def keep(html: str) -> str:
     """`html` in a borderless one-cell table: the pages keep it together (`paginate.py`), e.g. a chart with the
     sentence that introduces it."""
     return f'<table class="keep" width="100%" cellspacing="0" cellpadding="0"><tr><td>{html}</td></tr></table>'
+
+
+def heading(title: str, level: int = 3) -> str:
+    """A heading inside a section (h3) or of a portfolio page (h2); the title is translated already."""
+    return f"<h{level}>{esc(title)}</h{level}>"
 
 
 def empty(message: str) -> str:

@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from immersion.report.format import Report, count, day, esc, fill, label_of, money, share, text, word
-from immersion.report.html_common import NUM, ChartRef, action_tail, chart, empty, keep, sub, table
+from immersion.report.html_common import (
+    NUM,
+    ChartRef,
+    action_tail,
+    chart,
+    empty,
+    heading,
+    keep,
+    overdue_flag,
+    sub,
+    table,
+)
 from immersion.report.model import ActionLine, Briefing, IdeaMove, InsightLine
 
 
@@ -26,11 +37,12 @@ def standing(b: Briefing, charts: Mapping[str, ChartRef]) -> str:
     else:
         reading = Report.tr("Alignment measures how closely our ideas and money follow the customer's priorities: "
                             "100 means our effort is spread exactly like their agenda.")
+    of_100 = esc(Report.tr("of 100"))
     out = [keep(f'<table class="index" width="100%" cellspacing="0"><tr><td width="18%"><p class="index-figure">'
-                f'{esc(figure)}</p><p class="muted">{esc(Report.tr("of 100"))}</p></td>'
+                f'{esc(figure)}</p><p class="muted">{of_100}</p></td>'
                 f'<td><p class="lead">{esc(reading)}</p>{_profile_summary(b)}</td></tr></table>'
                 + chart(charts.get("profile"), Report.tr("Category profile: customer emphasis beside our effort")))]
-    out.append(f"<h3>{esc(Report.tr('Gaps'))}</h3>")
+    out.append(heading(Report.tr("Gaps")))
     out.append("".join(f'<p class="bullet">•&nbsp;&nbsp;{esc(g)}</p>' for g in s.gaps)
                or empty(Report.tr("No gaps: the top of the agenda is covered and every key person is in touch.")))
     return "\n".join(out)
@@ -66,9 +78,10 @@ def ideas(b: Briefing) -> str:
         head += [("12%", Report.tr("Mutual value"), True), ("16%", Report.tr("Est. revenue"), True)]
     else:
         head += [("16%", Report.tr("Goals served"), True)]
+    serves_tag = esc(Report.tr("Serves"))
     rows = []
     for n, idea in enumerate(b.ideas, start=1):
-        serves = (f'<br/><span class="tag">{esc(Report.tr("Serves"))}:</span> <span class="sub">'
+        serves = (f'<br/><span class="tag">{serves_tag}:</span> <span class="sub">'
                   f'{"; ".join(esc(g) for g in idea.goals)}</span>') if idea.goals else ""
         cells = [str(n), f'<span class="title">{esc(idea.title)}</span>{sub(idea.description, br=True)}{serves}',
                  word(idea.stage)]
@@ -81,7 +94,8 @@ def ideas(b: Briefing) -> str:
         rows.append("<tr>" + "".join(f"<td{NUM if i >= 3 else ''}>{c}</td>" for i, c in enumerate(cells)) + "</tr>")
     out = [table(head, rows)]
     if b.internal:
-        out.append(f'<p class="note">{esc(Report.tr("Mutual value = customer value × our value (1–25)."))}</p>')
+        rule = esc(Report.tr("Mutual value = customer value × our value (1–25)."))
+        out.append(f'<p class="note">{rule}</p>')
     if b.more_ideas:
         more = count(b.more_ideas, "1 more active idea on the board.", "%1 more active ideas on the board.")
         out.append(f'<p class="note">{esc(more)}</p>')
@@ -111,7 +125,7 @@ def finance(b: Briefing, charts: Mapping[str, ChartRef]) -> str:
                         "with a return recorded: {roi}.").format(invested=money(f.invested, f.currency),
                                                                  orphan=money(f.orphan, f.currency),
                                                                  roi=share(f.roi, signed=True))
-    out.append(f"<h3>{esc(Report.tr('Main investments'))}</h3><p>{summary}</p>")
+    out.append(heading(Report.tr("Main investments")) + f"<p>{summary}</p>")
     if not f.investments:
         out.append(empty(Report.tr("No investments are recorded.")))
         return "\n".join(out)
@@ -120,7 +134,7 @@ def finance(b: Briefing, charts: Mapping[str, ChartRef]) -> str:
             ("15%", Report.tr("Return"), True), ("12%", Report.tr("ROI"), True)]
     rows = []
     for v in f.investments:
-        basis = f'<br/><span class="sub">{esc(Report.tr("expected"))}</span>' if v.roi_basis == "expected" else ""
+        basis = sub(Report.tr("expected"), br=True) if v.roi_basis == "expected" else ""
         goals = sub("; ".join(v.goals), br=True) if v.goals else sub(Report.tr("linked to no goal"), br=True)
         rows.append(f'<tr><td><span class="title">{esc(v.name)}</span>{goals}</td><td>{word(v.status)}</td>'
                     f"<td>{esc(v.period)}</td><td{NUM}>{money(v.amount, f.currency)}</td>"
@@ -138,10 +152,10 @@ def changes(b: Briefing) -> str:
     c = b.changes
     out = []
     if c.since is None:
-        out.append(f'<p class="muted">{esc(Report.tr("There has been no meeting with this account yet."))}</p>')
+        since = esc(Report.tr("There has been no meeting with this account yet."))
     else:
         since = Report.tr("Since “{title}” on {day}.").format(title=esc(c.since.title), day=day(c.since.starts_at))
-        out.append(f'<p class="muted">{since}</p>')
+    out.append(f'<p class="muted">{since}</p>')
     groups = [
         (Report.tr("New ideas"), [_move(m) for m in c.new_ideas]),
         (Report.tr("Ideas that moved"), [_move(m) for m in c.moved_ideas]),
@@ -157,7 +171,7 @@ def changes(b: Briefing) -> str:
     if c.since is not None and not shown:
         out.append(empty(Report.tr("Nothing has been recorded since then.")))
     for title, lines in shown:
-        out.append(f"<h3>{esc(title)}</h3>" + "".join(f'<p class="bullet">•&nbsp;&nbsp;{line}</p>' for line in lines))
+        out.append(heading(title) + "".join(f'<p class="bullet">•&nbsp;&nbsp;{line}</p>' for line in lines))
     return "\n".join(out)
 
 
@@ -195,11 +209,11 @@ def follow_up(b: Briefing) -> str:
     """Recent insights (internal) and the open action items (all of them; the customer edition without flags)."""
     out = []
     if b.internal:
-        out.append(f"<h3>{esc(Report.tr('Recent insights'))}</h3>")
+        out.append(heading(Report.tr("Recent insights")))
         out.append("".join(f'<p class="bullet">•&nbsp;&nbsp;{_insight(i)}</p>' for i in b.insights)
                    or empty(Report.tr("No insights recorded yet.")))
     if b.internal:
-        out.append(f"<h3>{esc(Report.tr('Open action items'))}</h3>")
+        out.append(heading(Report.tr("Open action items")))
     if not b.actions:
         out.append(empty(Report.tr("Nothing is open.")))
         return "\n".join(out)
@@ -209,6 +223,6 @@ def follow_up(b: Briefing) -> str:
 
 
 def _action_row(a: ActionLine) -> str:
-    flag = f' <span class="overdue">{esc(Report.tr("overdue"))}</span>' if a.overdue else ""
-    return (f"<tr><td>{text(a.text)}{sub(a.meeting, br=True)}</td><td>{esc(a.owner or Report.tr('unassigned'))}</td>"
-            f"<td>{day(a.due_date) or '—'}{flag}</td></tr>")
+    owner = esc(a.owner or Report.tr("unassigned"))
+    return (f"<tr><td>{text(a.text)}{sub(a.meeting, br=True)}</td><td>{owner}</td>"
+            f"<td>{day(a.due_date) or '—'}{overdue_flag(a)}</td></tr>")

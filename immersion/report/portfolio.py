@@ -20,6 +20,7 @@ from immersion.report.content import account_names
 from immersion.report.export import write_file
 from immersion.report.format import WORDS, Report, day, dots, esc, money, text, word
 from immersion.report.html import stylesheet
+from immersion.report.html_common import empty, heading, table
 from immersion.report.options import Paper
 from immersion.report.page import geometry
 from immersion.report.pdf import PdfInfo, default_paper, lay_out, print_pdf
@@ -66,12 +67,14 @@ def account_page(wb: Workbook, ov: AccountOverview, as_of: dt.datetime, new_page
     """One account's summary as HTML (every workbook string escaped); `new_page` starts it on a new page."""
     a, today = ov.account, as_of.date()
     brk = ' style="page-break-before: always"' if new_page else ""
-    out = [f'<p class="kicker"{brk}>{esc(Report.tr("PORTFOLIO BRIEFING · INTERNAL"))}</p>', f"<h1>{esc(a.name)}</h1>",
+    kicker = esc(Report.tr("PORTFOLIO BRIEFING · INTERNAL"))
+    out = [f'<p class="kicker"{brk}>{kicker}</p>', f"<h1>{esc(a.name)}</h1>",
            f'<p class="subtitle">{_tier(a.tier.value)}{" · " + esc(a.industry) if a.industry else ""}</p>']
     if a.mutual_purpose:
         out.append(f'<p class="quote">“{text(a.mutual_purpose)}”</p>')
     al = ov.alignment
-    index = f"{al.index:.0f} / 100" if al.index is not None else f"— ({esc(al.reason or Report.tr('undefined'))})"
+    reason = al.reason or Report.tr("undefined")
+    index = f"{al.index:.0f} / 100" if al.index is not None else f"— ({esc(reason)})"
     open_actions, overdue = _actions(wb, a.id, today)
     upcoming = _next_meeting(wb, a.id, as_of)
     meeting = f"{esc(upcoming[0])} · {day(upcoming[1])}" if upcoming else esc(Report.tr("none planned"))
@@ -88,24 +91,22 @@ def account_page(wb: Workbook, ov: AccountOverview, as_of: dt.datetime, new_page
               money(ov.invested_this_year, a.currency)),
     ]
     out.append(f'<table class="facts" width="100%" cellspacing="0">{"".join(facts)}</table>')
-    out.append(f"<h2>{esc(Report.tr('Top of the boardroom agenda'))}</h2>")
+    out.append(heading(Report.tr("Top of the boardroom agenda"), level=2))
     goals = [g for g in agenda_order(queries.load(wb, Goal, account_id=a.id)) if g.status.is_open][:TOP_GOALS]
     if goals:
-        head = (f'<thead><tr><th width="4%">#</th><th width="52%">{esc(Report.tr("Goal"))}</th>'
-                f'<th width="16%">{esc(Report.tr("Category"))}</th><th width="13%">{esc(Report.tr("Priority"))}</th>'
-                f'<th width="15%">{esc(Report.tr("Status"))}</th></tr></thead>')
-        rows = "".join(
-            f'<tr><td>{n}</td><td><span class="title">{esc(g.title)}</span></td><td>{word(g.category.value)}</td>'
-            f'<td><span class="dots">{dots(g.priority)}</span></td><td>{word(g.status.value)}</td></tr>'
-            for n, g in enumerate(goals, 1))
-        out.append(f'<table class="list" width="100%" cellspacing="0">{head}{rows}</table>')
+        head = [("4%", "#", False), ("52%", Report.tr("Goal"), False), ("16%", Report.tr("Category"), False),
+                ("13%", Report.tr("Priority"), False), ("15%", Report.tr("Status"), False)]
+        rows = [f'<tr><td>{n}</td><td><span class="title">{esc(g.title)}</span></td><td>{word(g.category.value)}</td>'
+                f'<td><span class="dots">{dots(g.priority)}</span></td><td>{word(g.status.value)}</td></tr>'
+                for n, g in enumerate(goals, 1)]
+        out.append(table(head, rows))
     else:
-        out.append(f'<p class="empty">{esc(Report.tr("No open goals are recorded for this account yet."))}</p>')
-    out.append(f"<h2>{esc(Report.tr('Gaps'))}</h2>")
+        out.append(empty(Report.tr("No open goals are recorded for this account yet.")))
+    out.append(heading(Report.tr("Gaps"), level=2))
     if ov.gaps:
         out.append("<br/>".join(f"•&nbsp;{esc(g.text)}" for g in ov.gaps).join(("<p>", "</p>")))
     else:
-        out.append(f'<p class="empty">{esc(Report.tr("No gaps found."))}</p>')
+        out.append(empty(Report.tr("No gaps found.")))
     return "\n".join(out)
 
 
@@ -117,7 +118,7 @@ def portfolio_html(wb: Workbook, as_of: dt.datetime) -> tuple[str, int]:
         if ov is not None:
             pages.append(account_page(wb, ov, as_of, new_page=bool(pages)))
     if not pages:
-        pages.append(f'<p class="empty">{esc(Report.tr("The workbook has no accounts yet."))}</p>')
+        pages.append(empty(Report.tr("The workbook has no accounts yet.")))
     return "<html><body>\n" + "\n".join(pages) + "\n</body></html>", len(pages)
 
 

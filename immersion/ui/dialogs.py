@@ -85,11 +85,12 @@ def show_about(parent: QWidget | None, workbook: Path | None) -> None:
     tagline = Dialogs.tr("An offline workbook for key-account managers and sales leaders: mutual purpose, not "
                          "products.")
     where = html.escape(str(workbook)) if workbook else Dialogs.tr("No workbook is open.")
+    workbook_label, app_id_label = Dialogs.tr("Workbook"), Dialogs.tr("Application id")
     text = (
         f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>"
         f"<p>{html.escape(tagline)}</p>"
-        f"<p><b>{html.escape(Dialogs.tr('Workbook'))}</b><br>{where}</p>"
-        f"<p><small>{html.escape(Dialogs.tr('Application id'))}: {html.escape(APP_ID)}<br>"
+        f"<p><b>{html.escape(workbook_label)}</b><br>{where}</p>"
+        f"<p><small>{html.escape(app_id_label)}: {html.escape(APP_ID)}<br>"
         f"Qt {html.escape(qVersion())} · PySide6 {html.escape(pyside_version)} · "
         f"Python {html.escape(platform.python_version())}</small></p>"
     )

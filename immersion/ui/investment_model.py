@@ -82,7 +82,7 @@ def payback_tip(row: Row) -> str:
     rule = Investments.tr("Payback = return − amount: what the investment gives back beyond its cost (actual return "
                           "where known, else expected).")
     if row["payback"] is None:
-        return f"{rule}\n{Investments.tr('No return recorded yet.')}"
+        return rule + "\n" + Investments.tr("No return recorded yet.")
     currency = row.get("currency") or ""
     verdict = (Investments.tr("It pays for itself.") if row["payback"] >= 0
                else Investments.tr("It does not pay for itself (yet)."))
