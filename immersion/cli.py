@@ -378,6 +378,16 @@ def _run_restore(args: argparse.Namespace) -> int:
 # -- entry point -------------------------------------------------------------------------------------------------
 
 
+def fix_qt_hash_seed() -> None:
+    """Give Qt's hashes a fixed seed (before Qt is loaded), so that a briefing PDF comes out in the same bytes
+    in every process: Qt orders the font objects it writes by hash, and its seed is random per process.
+
+    The random seed guards servers against crafted hash collisions; here it would only make two exports of the
+    same briefing differ. A seed the user set (`QT_HASH_SEED`) is kept.
+    """
+    os.environ.setdefault("QT_HASH_SEED", "0")
+
+
 def _error(message: str) -> None:
     print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
 
@@ -392,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The process exit status.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    fix_qt_hash_seed()
     try:
         if args_list and args_list[0] in COMMANDS:
             parser, handlers = _command_parser()

@@ -4,10 +4,14 @@ account or meeting, an unwritable output path, an existing file without --force,
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
 import pytest
+from briefing_helpers import ACCOUNT
 
 from immersion import cli, cli_briefing
 
@@ -135,3 +139,17 @@ def test_bad_arguments_exit_2(demo: Path, tmp_path: Path, capsys: pytest.Capture
     assert run(["briefing", str(demo), "Nordwave Telecom", "--sections", "people,gossip",
                 "-o", str(tmp_path / "b.pdf")]) == 2
     assert "Unknown section “gossip”" in capsys.readouterr().err
+
+
+def test_two_runs_of_the_command_write_the_same_bytes(demo: Path, tmp_path: Path) -> None:
+    """Separate processes, as a user running the command twice: Qt's per-process hash seed must not show."""
+    env = {key: value for key, value in os.environ.items() if key != "QT_HASH_SEED"}
+    outputs = []
+    for run_number in (1, 2):
+        out = tmp_path / f"run{run_number}.pdf"
+        done = subprocess.run([sys.executable, "-m", "immersion", "brief", str(demo), "--account", ACCOUNT,
+                               "--as-of", "2026-11-20", "-o", str(out)], env=env, capture_output=True, text=True,
+                              timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
