@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         if workbook is None:
             self.setWindowTitle(APP_NAME)
         else:
-            suffix = f" {self.tr('(read-only)')}" if workbook.read_only else ""
+            suffix = " " + self.tr("(read-only)") if workbook.read_only else ""
             self.setWindowTitle(f"{workbook.path.stem}{suffix}")
         self.read_only_label.setVisible(workbook is not None and workbook.read_only)
         self.sidebar.setEnabled(workbook is not None)

@@ -111,7 +111,7 @@ class MarkdownView(QTextBrowser):
             cursor = QTextCursor(document)
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(f"[{alt or self.tr('image')}]", label)
+            cursor.insertText("[" + (alt or self.tr("image")) + "]", label)
 
     def _calm_headings(self, document: QTextDocument) -> None:
         """Qt sizes markdown headings for documents; in a side pane next to notes they shout. Tone them down."""

@@ -82,7 +82,8 @@ class PortfolioPage(Page):
             f"{formatting.count_text(tiers[tier])} {formatting.tier_label(tier).lower()}"
             for tier in sorted(tiers, key=formatting.tier_rank)
         )
-        self.subtitle.setText(name + (f" — {self.tr('read-only')}" if workbook is not None and workbook.read_only else ""))
+        read_only = workbook is not None and workbook.read_only
+        self.subtitle.setText(name + (" — " + self.tr("read-only") if read_only else ""))
         self.accounts.set_value(formatting.count_text(len(accounts)), tier_text)
         defined = [account.alignment for account in accounts if account.alignment is not None]
         if defined:
