@@ -40,7 +40,8 @@ from immersion.ui.widgets import Caption, Card, Heading
 
 def ask_portfolio_path(parent: QWidget | None) -> Path | None:
     """Ask where to save the portfolio briefing; None when cancelled (tests replace this function)."""
-    name = f"{QCoreApplication.translate('DashboardPage', 'Portfolio briefing')} {dt.date.today().isoformat()}.pdf"
+    title = QCoreApplication.translate("DashboardPage", "Portfolio briefing")
+    name = f"{title} {dt.date.today().isoformat()}.pdf"
     path, _filter = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("DashboardPage", "Save the portfolio briefing"), str(Path.home() / name),
         QCoreApplication.translate("DashboardPage", "PDF documents (*.pdf)"))

@@ -7,7 +7,7 @@ board, meeting notes, relationship map, P&L paste) are listed in `PAGE_KEYS`. Ke
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CONTEXT = "Shortcuts"
+from immersion.texts import TextContext
+
+Shortcuts = TextContext("Shortcuts")  # texts written Shortcuts.tr("…"), as pyside6-lupdate reads them
 
 # What the tables' keys do: the keys themselves are read from each table's `KEYS`.
 TABLE_COMMANDS = {
@@ -79,12 +81,8 @@ def table_shortcuts() -> list[tuple[str, str, str]]:
         for (key, modifiers), command in getattr(import_module(module), name).KEYS.items():
             keys.setdefault(command, []).append(QKeySequence(QKeyCombination(modifiers, key)))
         for command, sequences in keys.items():
-            found.append((translate(where), translate(TABLE_COMMANDS.get(command, command)), native(sequences)))
+            found.append((Shortcuts.tr(where), Shortcuts.tr(TABLE_COMMANDS.get(command, command)), native(sequences)))
     return found
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def native(keys: list[QKeySequence] | tuple[str, ...]) -> str:
@@ -144,7 +142,7 @@ class ShortcutsDialog(QDialog):
         for where, command, keys in table_shortcuts():
             add(where, command, keys)
         for where, command, keys in PAGE_KEYS:
-            add(translate(where), translate(command), native(keys))
+            add(Shortcuts.tr(where), Shortcuts.tr(command), native(keys))
         self.tree.expandAll()
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
