@@ -1,10 +1,15 @@
-"""Keep Python's cyclic garbage collector off worker threads while they run.
+"""Keep Python's cyclic garbage collector off worker threads while they run, and the GUI thread responsive.
 
 The collector runs on whichever thread happens to allocate when a threshold is crossed. If it frees Qt objects
 there — widgets left in a reference cycle by the GUI thread — Qt deletes them on the wrong thread and the
 process crashes (seen with the portfolio table's pandas work on a pool thread). So while any worker runs
 Python code, automatic collection is off; when the last one is done, the GUI thread turns it back on and
 collects. Reference counting still frees everything that is not in a cycle meanwhile.
+
+A worker running Python also holds the interpreter lock for up to Python's switch interval (5 ms) each time the
+GUI thread wants it back, which it does after every call into Qt: painting a large sidebar beside the
+portfolio's figures took 20 to 90 ms. While workers run, the interval is `GUI_SWITCH_INTERVAL`, so that the
+GUI thread waits half a millisecond at most.
 
 Call `begin()` on the GUI thread just before starting a worker and `end()` when it is done (or use
 `with worker_gc_paused():` around a worker's body). The first use must happen after the QApplication exists
@@ -15,10 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+GUI_SWITCH_INTERVAL = 0.0005  # seconds a worker may keep the interpreter while the GUI thread waits for it
 
 
 class _Keeper(QObject):
@@ -31,11 +39,15 @@ class _Keeper(QObject):
         self.running = 0
         self.lock = threading.Lock()
         self.was_enabled = gc.isenabled()
+        self.switch_interval = sys.getswitchinterval()  # Python's own, put back when no worker runs
         self.worker_done.connect(self._restore)
 
     def _restore(self) -> None:
         with self.lock:
-            if self.running or not self.was_enabled:
+            if self.running:
+                return
+            sys.setswitchinterval(self.switch_interval)
+            if not self.was_enabled:
                 return
             gc.enable()
         gc.collect()
@@ -69,6 +81,7 @@ def begin() -> None:
     with keeper.lock:
         if keeper.running == 0:
             keeper.was_enabled = gc.isenabled() or keeper.was_enabled
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
         keeper.running += 1
         gc.disable()
 

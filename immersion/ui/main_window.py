@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from immersion.ui.edit_session import EditSession
 
 READY_FALLBACK_MS = 1000
+BACKGROUND_FALLBACK_MS = 200  # a window that is not painted (minimised) starts its background work after this
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.guard = WorkbookGuard(self)
         self._portfolio_loader = None
         self._loading = 0  # the number of the figures request still out, or 0
+        self._background_pending: tuple[Path, bool] | None = None  # (workbook, figures to compute) after the paint
         self._touched_since_outline: set[str] = set()
         self.undo_group = QUndoGroup(self)
         self._summaries: tuple[AccountSummary, ...] = ()
@@ -223,12 +225,23 @@ class MainWindow(QMainWindow):
         self.workbook_changed.emit()
         if outline:  # the figures follow from a pool thread; "ready" waits for them
             self._touched_since_outline = set()
-            self._loading = self._loader().start(workbook.path)
             self.statusBar().showMessage(self.statusBar().currentMessage() + self.tr(" — computing the figures…"))
         else:
             QTimer.singleShot(0, self._emit_ready)
-        self.guard.opened(workbook)
+        self._background_pending = (workbook.path, outline)
+        QTimer.singleShot(BACKGROUND_FALLBACK_MS, self._start_background)
         return True
+
+    def _start_background(self) -> None:
+        """Start what the opened workbook needs in the background (the figures of a large portfolio, the page
+        check of a large file, the synced-folder warning) once its accounts are on screen: worker threads take
+        turns with this one, and would slow drawing them."""
+        pending, self._background_pending = self._background_pending, None
+        if pending is None or self.workbook is None or self.workbook.path != pending[0]:
+            return
+        if pending[1]:
+            self._loading = self._loader().start(pending[0])
+        self.guard.opened(self.workbook)
 
     def _loader(self):  # noqa: ANN202 - PortfolioLoader
         if self._portfolio_loader is None:
@@ -441,6 +454,8 @@ class MainWindow(QMainWindow):
         if self._ready_pending:
             self._ready_pending = False
             QTimer.singleShot(0, self.ready.emit)  # after the children of this paint are painted too
+        if self._background_pending is not None:
+            QTimer.singleShot(0, self._start_background)  # after the children of this paint are painted too
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.guard.wait()
